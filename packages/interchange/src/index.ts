@@ -1,0 +1,3 @@
+export * from './csv.ts';
+export * from './formats.ts';
+export * from './bundle.ts';
