@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/{domain,rules,roster,routes,demo,interchange}/src/**/*.ts'],
+    files: ['packages/{domain,rules,roster,routes,demo,interchange,capacity,insight}/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
