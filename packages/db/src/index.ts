@@ -1,0 +1,12 @@
+export * from './driver.ts';
+export * from './errors.ts';
+export * from './lock.ts';
+export * from './planning.ts';
+export * from './accounts.ts';
+export * from './jobs.ts';
+export * from './seed.ts';
+export * from './queue.ts';
+export * as tables from './schema.ts';
+export type { Role, JobStatus, ProposalStatus } from './schema.ts';
+export { roles } from './schema.ts';
+export * from './testing.ts';
