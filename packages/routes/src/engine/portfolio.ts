@@ -1,0 +1,151 @@
+/**
+ * Portfolio solve: independent searches on worker threads (different seeds and acceptance
+ * rules), best result wins. Cancel through an AbortSignal (a shared flag the workers poll),
+ * progress merged from all workers. The time limit is a wall-clock deadline from the call, so
+ * worker start-up counts against it.
+ */
+import { startWorker } from '@planmaat/threads';
+import type { VrpProblem } from './problem.ts';
+import { search, type SearchOptions, type SearchProgress, type SearchResult } from './search.ts';
+
+export interface SolveOptions {
+  seed?: number;
+  timeLimitMs?: number;
+  maxIterations?: number;
+  /** Parallel searches (default 2). */
+  threads?: number;
+  /**
+   * Run the first search in the calling thread instead of a worker (saves the worker start-up
+   * time on short runs, but blocks the calling thread: cancelling then only takes effect in the
+   * worker searches and at the time limit). `threads: 1, inline: true` uses no worker at all.
+   */
+  inline?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: PortfolioProgress) => void;
+  initialRoutes?: readonly (readonly number[])[];
+  /** Overrides per portfolio member (default: see PORTFOLIO). */
+  members?: Partial<SearchOptions>[];
+}
+
+export interface PortfolioProgress extends SearchProgress {
+  /** Iterations summed over all workers. */
+  iteration: number;
+  workers: number;
+}
+
+export interface SolveResult extends SearchResult {
+  /** Which portfolio member found the returned solution. */
+  member: number;
+  iterationsPerMember: number[];
+}
+
+/** Search settings per worker; more workers than entries cycle through them with new seeds. */
+export const PORTFOLIO: Partial<SearchOptions>[] = [
+  { acceptance: 'late-acceptance', historyLength: 200, localSearchWindow: 0 },
+  { acceptance: 'late-acceptance', historyLength: 200, localSearchWindow: 0.01 },
+];
+
+/** Message a worker sends: progress while searching, then its result. */
+export type WorkerMessage =
+  | { kind: 'progress'; progress: SearchProgress }
+  | { kind: 'result'; result: SearchResult }
+  | { kind: 'error'; message: string };
+
+export interface WorkerInput {
+  problem: VrpProblem;
+  options: Omit<SearchOptions, 'shouldStop' | 'onProgress'>;
+  stopFlag: Int32Array;
+}
+
+function memberOptions(
+  options: SolveOptions,
+  member: number,
+): Omit<SearchOptions, 'shouldStop' | 'onProgress'> {
+  const members = options.members ?? PORTFOLIO;
+  const base = members[member % members.length];
+  return {
+    ...base,
+    seed: ((options.seed ?? 1) + member * 7919) >>> 0,
+    timeLimitMs: options.timeLimitMs,
+    maxIterations: options.maxIterations,
+    initialRoutes: options.initialRoutes,
+  };
+}
+
+export async function solve(problem: VrpProblem, options: SolveOptions = {}): Promise<SolveResult> {
+  const threads = Math.max(1, options.threads ?? 2);
+  const deadline = options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs;
+  const remaining = () => (deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  const onAbort = () => Atomics.store(stopFlag, 0, 1);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort);
+  const latest: (SearchProgress | undefined)[] = new Array(threads).fill(undefined);
+  const mergeProgress = () => {
+    let best: SearchProgress | undefined;
+    let iterations = 0;
+    for (const p of latest) {
+      if (!p) continue;
+      iterations += p.iteration;
+      if (!best || p.bestObjective < best.bestObjective) best = p;
+    }
+    if (best) options.onProgress?.({ ...best, iteration: iterations, workers: threads });
+  };
+  const first = options.inline ? 1 : 0;
+  try {
+    const runs: Promise<SearchResult>[] = [];
+    for (let member = first; member < threads; member++) {
+      const input: WorkerInput = {
+        problem,
+        options: { ...memberOptions(options, member), timeLimitMs: undefined, deadlineEpochMs: deadline },
+        stopFlag,
+      };
+      runs.push(
+        new Promise<SearchResult>((resolve, reject) => {
+          const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData: input });
+          let done = false;
+          worker.on('message', (message: WorkerMessage) => {
+            if (message.kind === 'progress') {
+              latest[member] = message.progress;
+              mergeProgress();
+            } else if (message.kind === 'result') {
+              done = true;
+              resolve(message.result);
+              void worker.terminate();
+            } else {
+              done = true;
+              reject(new Error(message.message));
+              void worker.terminate();
+            }
+          });
+          worker.on('error', (error) => {
+            done = true;
+            reject(error);
+          });
+          worker.on('exit', (code) => {
+            if (!done) reject(new Error(`route search worker stopped with code ${code}`));
+          });
+        }),
+      );
+    }
+    if (first === 1) {
+      const result = search(problem, {
+        ...memberOptions(options, 0),
+        timeLimitMs: remaining(),
+        shouldStop: () => Atomics.load(stopFlag, 0) === 1 || options.signal?.aborted === true,
+        onProgress: (p) => {
+          latest[0] = p;
+          mergeProgress();
+        },
+      });
+      runs.unshift(Promise.resolve(result));
+    }
+    const results = await Promise.all(runs);
+    let member = 0;
+    for (let k = 1; k < results.length; k++)
+      if (results[k].bestObjective < results[member].bestObjective - 1e-9) member = k;
+    return { ...results[member], member, iterationsPerMember: results.map((r) => r.iteration) };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
