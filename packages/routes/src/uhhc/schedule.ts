@@ -1,0 +1,355 @@
+/**
+ * Timing of UHHC routes for the solver. A route is a visit sequence per caregiver; the simulator
+ * times it (leave just in time, start at the earliest allowed minute, choose between late start
+ * and waiting for a later window), places the lunch break in the best gap, and prices it.
+ * Synchronised visits get release times (earliest starts) from their partners; `Plan.evaluate`
+ * iterates route timings until all partners agree.
+ */
+import type { UhhcModel } from './model.ts';
+import { SYNC_SEQUENTIAL, SYNC_SIMULTANEOUS } from './model.ts';
+
+export class RouteSimulator {
+  /** Results of the last `run`. */
+  cost = 0;
+  total = 0;
+  idle = 0;
+  maxTardiness = 0;
+  lunchGap = -1;
+  lunchAt = 0;
+  readonly start: Float64Array;
+  private readonly arrivals: Float64Array;
+  private pCost = 0;
+  private pIdle = 0;
+  private pMaxT = 0;
+  private pLunchAt = 0;
+
+  constructor(private readonly m: UhhcModel) {
+    this.start = new Float64Array(m.visits + 1);
+    this.arrivals = new Float64Array(m.visits + 2);
+  }
+
+  /**
+   * Time and price caregiver r's sequence. `idleRef`/`tardRef` are the current plan-wide maxima:
+   * exceeding them costs the max-idle and highest-tardiness weights (route-local proxy of the
+   * plan-wide maximum). Returns the cost including the proxies.
+   */
+  run(r: number, seq: Int32Array, n: number, release: Float64Array, idleRef: number, tardRef: number): number {
+    const m = this.m;
+    if (n === 0) {
+      this.cost = m.lunchEntitled[r] ? m.w.lunch : 0;
+      this.idle = 0;
+      this.maxTardiness = 0;
+      this.lunchGap = -1;
+      this.total = this.cost;
+      return this.total;
+    }
+    let bestGap = -1;
+    this.pass(r, seq, n, release, -1, true);
+    let best = this.pCost + m.w.idle * Math.max(0, this.pIdle - idleRef) + m.w.highestTardiness * Math.max(0, this.pMaxT - tardRef);
+    if (m.lunchEntitled[r]) {
+      best += m.w.lunch;
+      // Candidate gaps: from the last one reached before the lunch window opens to the last one
+      // reached before it closes.
+      const arr = this.arrivals;
+      let first = 0;
+      let last = -1;
+      for (let g = 0; g <= n; g++) {
+        if (arr[g] <= m.lunchStart) first = g;
+        if (arr[g] <= m.lunchLatest) last = g;
+      }
+      if (last - first > 6) first = last - 6;
+      for (let g = first; g <= last; g++) {
+        if (!this.pass(r, seq, n, release, g, false)) continue;
+        const total =
+          this.pCost + m.w.idle * Math.max(0, this.pIdle - idleRef) + m.w.highestTardiness * Math.max(0, this.pMaxT - tardRef);
+        if (total < best) {
+          best = total;
+          bestGap = g;
+        }
+      }
+    }
+    this.pass(r, seq, n, release, bestGap, false);
+    this.cost = this.pCost + (bestGap < 0 && m.lunchEntitled[r] ? m.w.lunch : 0);
+    this.idle = this.pIdle;
+    this.maxTardiness = this.pMaxT;
+    this.lunchGap = bestGap;
+    this.lunchAt = this.pLunchAt;
+    this.total = best;
+    return best;
+  }
+
+  /** One timing pass with the lunch in gap `gap` (-1 none); false when that lunch is not allowed. */
+  private pass(r: number, seq: Int32Array, n: number, release: Float64Array, gap: number, record: boolean): boolean {
+    const m = this.m;
+    const size = m.size;
+    const C = m.caregivers;
+    const travelM = m.travel;
+    const atEnd = m.atServiceEnd;
+    let travel = 0;
+    let tard = 0;
+    let maxT = 0;
+    let wait = 0;
+    let idle = 0;
+    let pref = 0;
+    let loc = m.home[r];
+    let t = 0;
+    this.pLunchAt = -1;
+    for (let k = 0; k < n; k++) {
+      const v = seq[k];
+      const vl = m.visitLoc[v];
+      const leg = travelM[loc * size + vl];
+      travel += leg;
+      let arrival: number;
+      let countWait = true;
+      let justInTime = false;
+      if (k === 0) {
+        arrival = m.shiftStart[r] + leg;
+        if (gap === 0) {
+          const ls = Math.max(arrival, m.lunchStart);
+          if (ls > m.lunchLatest) return false;
+          idle += ls - arrival;
+          this.pLunchAt = ls;
+          arrival = ls + m.lunchDuration;
+          countWait = false;
+        } else justInTime = true;
+      } else {
+        arrival = t + leg;
+        if (gap === k) {
+          const ls = Math.max(arrival, m.lunchStart);
+          if (ls > m.lunchLatest) return false;
+          wait += ls - arrival;
+          idle += ls - arrival;
+          this.pLunchAt = ls;
+          arrival = ls + m.lunchDuration;
+        }
+      }
+      if (record) this.arrivals[k] = arrival;
+      const s = this.chooseStart(v, arrival, release[v]);
+      if (!justInTime) {
+        idle += s - arrival;
+        if (countWait) wait += s - arrival;
+      } else idle += s - arrival; // leaves later instead of waiting
+      this.start[k] = s;
+      const e = s + m.visitDuration[v];
+      t = e;
+      const p = m.visitPatient[v];
+      let idx = m.windowOffset[p];
+      const end = m.windowOffset[p + 1];
+      while (idx + 1 < end && m.windowOpen[idx + 1] <= s) idx++;
+      const late = (atEnd ? e : s) - m.windowClose[idx];
+      if (late > 0) {
+        tard += late;
+        if (late > maxT) maxT = late;
+      }
+      pref += m.unpreferred[v * C + r];
+      loc = vl;
+    }
+    if (record) this.arrivals[n] = t;
+    if (gap === n) {
+      const ls = Math.max(t, m.lunchStart);
+      if (ls > m.lunchLatest) return false;
+      wait += ls - t;
+      idle += ls - t;
+      this.pLunchAt = ls;
+      t = ls + m.lunchDuration;
+    }
+    const leg = travelM[loc * size + m.back[r]];
+    travel += leg;
+    const ret = t + leg;
+    const extra = Math.max(0, ret - m.shiftEnd[r]);
+    idle += Math.max(0, m.shiftEnd[r] - ret);
+    const w = m.w;
+    this.pCost = w.travel * travel + w.tardiness * tard + w.waiting * wait + w.extra * extra + w.preference * pref;
+    this.pIdle = idle;
+    this.pMaxT = maxT;
+    return true;
+  }
+
+  /** Earliest start from `arrival`: window opening, release, and late-vs-wait for a later window. */
+  private chooseStart(v: number, arrival: number, release: number): number {
+    const m = this.m;
+    const p = m.visitPatient[v];
+    const lower = arrival > release ? arrival : release;
+    let idx = m.windowOffset[p];
+    const end = m.windowOffset[p + 1];
+    if (lower < m.windowOpen[idx]) return m.windowOpen[idx];
+    while (idx + 1 < end && m.windowOpen[idx + 1] <= lower) idx++;
+    const late = (m.atServiceEnd ? lower + m.visitDuration[v] : lower) - m.windowClose[idx];
+    if (late <= 0 || idx + 1 >= end) return lower;
+    const waitFor = m.windowOpen[idx + 1] - lower;
+    return m.w.waiting * waitFor < m.w.tardiness * late ? m.windowOpen[idx + 1] : lower;
+  }
+}
+
+/** A whole plan: routes per caregiver, their timing and the objective. */
+export class Plan {
+  readonly routes: Int32Array[];
+  readonly len: Int32Array;
+  readonly routeOf: Int32Array;
+  readonly release: Float64Array;
+  readonly startOf: Float64Array;
+  readonly routeCost: Float64Array;
+  readonly routeIdle: Float64Array;
+  readonly routeMaxT: Float64Array;
+  readonly lunchGap: Int32Array;
+  readonly lunchAt: Float64Array;
+  objective = 0;
+  maxIdle = 0;
+  maxTardiness = 0;
+  syncViolations = 0;
+  readonly sim: RouteSimulator;
+  private readonly dirty: Uint8Array;
+
+  constructor(readonly m: UhhcModel) {
+    this.routes = Array.from({ length: m.caregivers }, () => new Int32Array(m.visits + 1));
+    this.len = new Int32Array(m.caregivers);
+    this.routeOf = new Int32Array(m.visits).fill(-1);
+    this.release = new Float64Array(m.visits);
+    this.startOf = new Float64Array(m.visits);
+    this.routeCost = new Float64Array(m.caregivers);
+    this.routeIdle = new Float64Array(m.caregivers);
+    this.routeMaxT = new Float64Array(m.caregivers);
+    this.lunchGap = new Int32Array(m.caregivers).fill(-1);
+    this.lunchAt = new Float64Array(m.caregivers);
+    this.dirty = new Uint8Array(m.caregivers);
+    this.sim = new RouteSimulator(m);
+  }
+
+  copyFrom(other: Plan): void {
+    for (let r = 0; r < this.m.caregivers; r++) this.routes[r].set(other.routes[r].subarray(0, other.len[r]));
+    this.len.set(other.len);
+    this.routeOf.set(other.routeOf);
+    this.release.set(other.release);
+    this.startOf.set(other.startOf);
+    this.routeCost.set(other.routeCost);
+    this.routeIdle.set(other.routeIdle);
+    this.routeMaxT.set(other.routeMaxT);
+    this.lunchGap.set(other.lunchGap);
+    this.lunchAt.set(other.lunchAt);
+    this.objective = other.objective;
+    this.maxIdle = other.maxIdle;
+    this.maxTardiness = other.maxTardiness;
+    this.syncViolations = other.syncViolations;
+  }
+
+  insert(v: number, r: number, pos: number): void {
+    const route = this.routes[r];
+    route.copyWithin(pos + 1, pos, this.len[r]);
+    route[pos] = v;
+    this.len[r]++;
+    this.routeOf[v] = r;
+  }
+
+  remove(v: number): void {
+    const r = this.routeOf[v];
+    if (r < 0) return;
+    const route = this.routes[r];
+    const n = this.len[r];
+    let pos = 0;
+    while (route[pos] !== v) pos++;
+    route.copyWithin(pos, pos + 1, n);
+    this.len[r]--;
+    this.routeOf[v] = -1;
+    this.release[v] = 0;
+  }
+
+  positionOf(v: number): number {
+    const r = this.routeOf[v];
+    const route = this.routes[r];
+    for (let k = 0; k < this.len[r]; k++) if (route[k] === v) return k;
+    return -1;
+  }
+
+  private simulate(r: number): void {
+    const sim = this.sim;
+    sim.run(r, this.routes[r], this.len[r], this.release, this.maxIdle, this.maxTardiness);
+    this.routeCost[r] = sim.cost;
+    this.routeIdle[r] = sim.idle;
+    this.routeMaxT[r] = sim.maxTardiness;
+    this.lunchGap[r] = sim.lunchGap;
+    this.lunchAt[r] = sim.lunchAt;
+    const route = this.routes[r];
+    for (let k = 0; k < this.len[r]; k++) this.startOf[route[k]] = sim.start[k];
+  }
+
+  /** Time every route, settle synchronised starts, and compute the objective. */
+  evaluate(): number {
+    const m = this.m;
+    const C = m.caregivers;
+    this.release.fill(0);
+    for (let r = 0; r < C; r++) this.simulate(r);
+    for (let round = 0; round < 40; round++) {
+      let changed = false;
+      for (let p = 0; p < m.patients; p++) {
+        const kind = m.patientSync[p];
+        if (kind !== SYNC_SIMULTANEOUS && kind !== SYNC_SEQUENTIAL) continue;
+        const a = m.patientVisits[p * 2];
+        const b = m.patientVisits[p * 2 + 1];
+        const ra = this.routeOf[a];
+        const rb = this.routeOf[b];
+        if (ra < 0 || rb < 0) continue;
+        const sa = this.startOf[a];
+        const sb = this.startOf[b];
+        let needA = sa;
+        let needB = sb;
+        if (kind === SYNC_SIMULTANEOUS) {
+          needA = Math.max(sa, sb);
+          needB = needA;
+        } else {
+          needB = Math.max(sb, sa + m.seqMin[p]);
+          needA = Math.max(sa, needB - m.seqMax[p]);
+        }
+        if (needA > sa) {
+          this.release[a] = Math.max(this.release[a], needA);
+          this.dirty[ra] = 1;
+          changed = true;
+        }
+        if (needB > sb) {
+          this.release[b] = Math.max(this.release[b], needB);
+          this.dirty[rb] = 1;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      for (let r = 0; r < C; r++)
+        if (this.dirty[r]) {
+          this.dirty[r] = 0;
+          this.simulate(r);
+        }
+    }
+    let violations = 0;
+    for (let p = 0; p < m.patients; p++) {
+      const a = m.patientVisits[p * 2];
+      const b = m.patientVisits[p * 2 + 1];
+      if (b < 0) continue;
+      const ra = this.routeOf[a];
+      const rb = this.routeOf[b];
+      if ((ra < 0) !== (rb < 0)) violations++; // half-served patient
+      if (ra < 0 || rb < 0) continue;
+      const kind = m.patientSync[p];
+      const gap = this.startOf[b] - this.startOf[a];
+      if (kind === SYNC_SIMULTANEOUS && (gap !== 0 || ra === rb)) violations++;
+      if (kind === SYNC_SEQUENTIAL && (gap < m.seqMin[p] || gap > m.seqMax[p])) violations++;
+    }
+    this.syncViolations = violations;
+    let total = 0;
+    let maxIdle = 0;
+    let maxT = 0;
+    for (let r = 0; r < C; r++) {
+      total += this.routeCost[r];
+      if (this.len[r] > 0) {
+        if (this.routeIdle[r] > maxIdle) maxIdle = this.routeIdle[r];
+        if (this.routeMaxT[r] > maxT) maxT = this.routeMaxT[r];
+      }
+    }
+    for (let p = 0; p < m.patients; p++) {
+      const a = m.patientVisits[p * 2];
+      if (this.routeOf[a] < 0) total += m.patientOptional[p] ? m.w.optional : m.hardPenalty;
+    }
+    this.maxIdle = maxIdle;
+    this.maxTardiness = maxT;
+    total += m.w.idle * maxIdle + m.w.highestTardiness * maxT + violations * m.hardPenalty;
+    this.objective = total;
+    return total;
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * UHHC search: ruin and recreate over patients (strings of visits near a seed patient, whole
+ * patients removed so synchronised pairs stay together; sometimes a whole route), greedy
+ * reinsertion timed by the route simulator with blinks, late acceptance on the exact plan
+ * objective. Deterministic for a seed with an iteration limit.
+ */
+import { Random } from '@planmaat/domain';
+import type { UhhcModel } from './model.ts';
+import { SYNC_SEQUENTIAL, SYNC_SIMULTANEOUS } from './model.ts';
+import { Plan } from './schedule.ts';
+
+export interface UhhcSearchOptions {
+  seed: number;
+  timeLimitMs?: number;
+  deadlineEpochMs?: number;
+  maxIterations?: number;
+  historyLength?: number;
+  averageRemoved?: number;
+  blinkRate?: number;
+  shouldStop?: () => boolean;
+  onProgress?: (p: UhhcProgress) => void;
+}
+
+export interface UhhcProgress {
+  iteration: number;
+  elapsedMs: number;
+  bestObjective: number;
+}
+
+export interface UhhcSearchResult extends UhhcProgress {
+  /** Visit ids per caregiver in order. */
+  routes: number[][];
+}
+
+export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearchResult {
+  const started = performance.now();
+  const rnd = new Random(options.seed);
+  const timeLimit =
+    options.deadlineEpochMs !== undefined
+      ? Math.max(0, options.deadlineEpochMs - Date.now())
+      : (options.timeLimitMs ?? Infinity);
+  const maxIterations = options.maxIterations ?? Infinity;
+  if (timeLimit === Infinity && maxIterations === Infinity) throw new Error('search needs a time or iteration limit');
+  const shouldStop = options.shouldStop ?? (() => false);
+  const C = m.caregivers;
+  const P = m.patients;
+  const averageRemoved = options.averageRemoved ?? Math.min(12, Math.max(3, Math.round(P / 15)));
+  const blinkRate = options.blinkRate ?? 0.02;
+
+  // Patients nearest to each patient (by travel time between their addresses).
+  const K = Math.min(P - 1, 30);
+  const neighbours = new Int32Array(P * Math.max(1, K));
+  {
+    const loc = (p: number) => m.visitLoc[m.patientVisits[p * 2]];
+    const order = Array.from({ length: P }, (_, i) => i);
+    for (let p = 0; p < P; p++) {
+      const lp = loc(p);
+      const key = (q: number) => Math.min(m.travel[lp * m.size + loc(q)], m.travel[loc(q) * m.size + lp]);
+      const sorted = order.filter((q) => q !== p).sort((a, b) => key(a) - key(b) || a - b);
+      for (let k = 0; k < K; k++) neighbours[p * K + k] = sorted[k];
+    }
+  }
+
+  const scratch = new Int32Array(m.visits + 1);
+  const removed: number[] = [];
+  const ruined = new Int32Array(C);
+  let stamp = 1;
+  const order: number[] = [];
+  const sortKey = new Float64Array(P);
+
+  const routeTotal = (plan: Plan, r: number) =>
+    plan.routeCost[r] +
+    m.w.idle * Math.max(0, plan.routeIdle[r] - plan.maxIdle) +
+    m.w.highestTardiness * Math.max(0, plan.routeMaxT[r] - plan.maxTardiness);
+
+  /** Best insertion of visit v (not into route `exclude`): returns delta, sets bestR/bestPos. */
+  let bestR = -1;
+  let bestPos = -1;
+  const bestInsertion = (plan: Plan, v: number, exclude: number, blinks: boolean): number => {
+    const sim = plan.sim;
+    let best = Infinity;
+    bestR = -1;
+    bestPos = -1;
+    let emptyTried = false;
+    for (let r = 0; r < C; r++) {
+      if (r === exclude || m.canServe[v * C + r] === 0) continue;
+      const n = plan.len[r];
+      if (n === 0) {
+        // Empty caregivers are alike enough: try a few, not all.
+        if (emptyTried && rnd.next() < 0.7) continue;
+        emptyTried = true;
+      }
+      const current = routeTotal(plan, r);
+      const route = plan.routes[r];
+      scratch.set(route.subarray(0, n), 1);
+      for (let pos = 0; pos <= n; pos++) {
+        // scratch = route[0..pos) v route[pos..n)
+        if (pos > 0) scratch[pos - 1] = route[pos - 1];
+        scratch[pos] = v;
+        if (blinks && rnd.next() < blinkRate) continue;
+        const delta = sim.run(r, scratch, n + 1, plan.release, plan.maxIdle, plan.maxTardiness) - current;
+        if (delta < best) {
+          best = delta;
+          bestR = r;
+          bestPos = pos;
+        }
+      }
+    }
+    return best;
+  };
+
+  const commit = (plan: Plan, v: number, r: number, pos: number) => {
+    plan.insert(v, r, pos);
+    refresh(plan, r);
+  };
+  const refresh = (plan: Plan, r: number) => {
+    const sim = plan.sim;
+    sim.run(r, plan.routes[r], plan.len[r], plan.release, plan.maxIdle, plan.maxTardiness);
+    plan.routeCost[r] = sim.cost;
+    plan.routeIdle[r] = sim.idle;
+    plan.routeMaxT[r] = sim.maxTardiness;
+    const route = plan.routes[r];
+    for (let k = 0; k < plan.len[r]; k++) plan.startOf[route[k]] = sim.start[k];
+  };
+
+  const omitCost = (p: number) => (m.patientOptional[p] ? m.w.optional : m.hardPenalty);
+
+  const insertPatient = (plan: Plan, p: number, blinks: boolean) => {
+    const a = m.patientVisits[p * 2];
+    const b = m.patientVisits[p * 2 + 1];
+    const da = bestInsertion(plan, a, -1, blinks);
+    if (bestR < 0) return;
+    if (b < 0) {
+      if (da < omitCost(p)) commit(plan, a, bestR, bestPos);
+      return;
+    }
+    const ra = bestR;
+    commit(plan, a, ra, bestPos);
+    const kind = m.patientSync[p];
+    const sa = plan.startOf[a];
+    plan.release[b] = kind === SYNC_SIMULTANEOUS ? sa : kind === SYNC_SEQUENTIAL ? sa + m.seqMin[p] : 0;
+    const db = bestInsertion(plan, b, kind === SYNC_SIMULTANEOUS ? ra : -1, blinks);
+    if (bestR < 0 || da + db >= omitCost(p)) {
+      plan.remove(a);
+      plan.release[b] = 0;
+      refresh(plan, ra);
+      return;
+    }
+    commit(plan, b, bestR, bestPos);
+    const sb = plan.startOf[b];
+    const needA = kind === SYNC_SIMULTANEOUS ? sb : kind === SYNC_SEQUENTIAL ? sb - m.seqMax[p] : 0;
+    if (needA > sa) {
+      plan.release[a] = needA;
+      refresh(plan, ra);
+    }
+  };
+
+  const removePatient = (plan: Plan, p: number, touched: number[]) => {
+    for (let k = 0; k < 2; k++) {
+      const v = m.patientVisits[p * 2 + k];
+      if (v < 0 || plan.routeOf[v] < 0) continue;
+      const r = plan.routeOf[v];
+      if (ruined[r] !== stamp) {
+        ruined[r] = stamp;
+        touched.push(r);
+      }
+      plan.remove(v);
+    }
+    removed.push(p);
+  };
+
+  const touched: number[] = [];
+  const ruin = (plan: Plan) => {
+    stamp++;
+    removed.length = 0;
+    touched.length = 0;
+    let usedRoutes = 0;
+    let assigned = 0;
+    for (let r = 0; r < C; r++) {
+      if (plan.len[r] > 0) usedRoutes++;
+      assigned += plan.len[r];
+    }
+    if (assigned === 0) return;
+    if (rnd.next() < 0.05) {
+      // Empty one random route entirely.
+      let r = rnd.int(C);
+      for (let t = 0; t < C && plan.len[r] === 0; t++) r = (r + 1) % C;
+      while (plan.len[r] > 0) removePatient(plan, m.visitPatient[plan.routes[r][0]], touched);
+      return;
+    }
+    const lsMax = Math.min(10, assigned / usedRoutes);
+    const ksMax = (4 * averageRemoved) / (1 + lsMax) - 1;
+    const strings = Math.floor(rnd.next() * ksMax) + 1;
+    let seed = rnd.int(P);
+    for (let t = 0; t < P && plan.routeOf[m.patientVisits[seed * 2]] < 0; t++) seed = (seed + 1) % P;
+    const seen = new Set<number>();
+    for (let k = -1; k < K && seen.size < strings; k++) {
+      const q = k < 0 ? seed : neighbours[seed * K + k];
+      const v = m.patientVisits[q * 2];
+      const r = plan.routeOf[v];
+      if (r < 0 || seen.has(r)) continue;
+      seen.add(r);
+      const n = plan.len[r];
+      const l = Math.floor(rnd.next() * Math.min(n, lsMax)) + 1;
+      const pos = plan.positionOf(v);
+      const lo = Math.max(0, pos - l + 1);
+      const hi = Math.min(pos, n - l);
+      const from = lo + rnd.int(hi - lo + 1);
+      const patients: number[] = [];
+      for (let i = from; i < from + l; i++) patients.push(m.visitPatient[plan.routes[r][i]]);
+      for (const pt of patients) removePatient(plan, pt, touched);
+    }
+  };
+
+  const recreate = (plan: Plan, blinks: boolean) => {
+    for (const r of touched) refresh(plan, r);
+    order.length = 0;
+    for (let p = 0; p < P; p++) if (plan.routeOf[m.patientVisits[p * 2]] < 0) order.push(p);
+    const pick = rnd.next() * 10;
+    rnd.shuffle(order);
+    if (pick >= 4) {
+      for (const p of order) {
+        const a = m.patientVisits[p * 2];
+        const o = m.windowOffset[p];
+        sortKey[p] =
+          pick < 7
+            ? m.windowClose[m.windowOffset[p + 1] - 1] - m.windowOpen[o] // tightest windows first
+            : pick < 9
+              ? m.windowOpen[o]
+              : -(m.visitDuration[a] + (m.patientVisits[p * 2 + 1] >= 0 ? 1000 : 0)); // pairs first
+      }
+      order.sort((x, y) => sortKey[x] - sortKey[y]);
+    }
+    for (const p of order) insertPatient(plan, p, blinks);
+  };
+
+  let current = new Plan(m);
+  let candidate = new Plan(m);
+  const best = new Plan(m);
+  current.evaluate();
+  touched.length = 0;
+  recreate(current, false);
+  current.evaluate();
+  best.copyFrom(current);
+  const history = new Float64Array(options.historyLength ?? 100).fill(current.objective);
+  let iteration = 0;
+  let elapsed = 0;
+  let lastProgress = 0;
+  while (iteration < maxIterations) {
+    elapsed = performance.now() - started;
+    if (elapsed >= timeLimit || shouldStop()) break;
+    if (elapsed - lastProgress > 250) {
+      lastProgress = elapsed;
+      options.onProgress?.({ iteration, elapsedMs: elapsed, bestObjective: best.objective });
+    }
+    iteration++;
+    candidate.copyFrom(current);
+    ruin(candidate);
+    recreate(candidate, true);
+    const value = candidate.evaluate();
+    const slot = iteration % history.length;
+    if (value <= history[slot] || value <= current.objective) {
+      const t = current;
+      current = candidate;
+      candidate = t;
+      if (value < best.objective) best.copyFrom(current);
+    }
+    if (current.objective < history[slot]) history[slot] = current.objective;
+  }
+  elapsed = performance.now() - started;
+  options.onProgress?.({ iteration, elapsedMs: elapsed, bestObjective: best.objective });
+  const routes: number[][] = [];
+  for (let r = 0; r < C; r++) routes.push(Array.from(best.routes[r].subarray(0, best.len[r])));
+  return { iteration, elapsedMs: elapsed, bestObjective: best.objective, routes };
+}
