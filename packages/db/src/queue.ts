@@ -42,7 +42,6 @@ export async function startQueue(handle: DatabaseHandle, options: QueueOptions =
     db: { executeSql: (text: string, values?: unknown[]) => handle.executeSql(text, values) },
     schema: 'pgboss',
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
-    monitorStateIntervalSeconds: undefined,
   } as PgBoss.ConstructorOptions);
   boss.on('error', (error: Error) => console.error('planmaat: queue error:', error.message));
   await boss.start();

@@ -3,6 +3,8 @@ import { registerDemo } from './demo.ts';
 import { registerValidate } from './validate.ts';
 import { registerSolveVrptw } from './solve-vrptw.ts';
 import { registerEvalVrptw } from './eval-vrptw.ts';
+import { registerServe } from './serve.ts';
+import { registerCheck } from './check.ts';
 
 /** Every subcommand of `planmaat`; add a module and list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -10,4 +12,6 @@ export const commands: Array<(program: Command) => void> = [
   registerValidate,
   registerSolveVrptw,
   registerEvalVrptw,
+  registerServe,
+  registerCheck,
 ];

@@ -1,0 +1,142 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { createSession, deleteSession, findUserByEmail, findUserByOidc, linkOidc, roles } from '@planmaat/db';
+import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
+import {
+  clearSessionCookies,
+  isSecureRequest,
+  requireSession,
+  SESSION_COOKIE,
+  setSessionCookies,
+} from '../auth/session.ts';
+import { newRouter } from '../http/context.ts';
+import { HttpProblem, unauthorized } from '../http/problem.ts';
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    employeeId: z.string().nullable(),
+    teamIds: z.array(z.string()),
+  })
+  .openapi('User');
+
+const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session');
+const problem = { 'application/problem+json': { schema: z.object({}).passthrough() } };
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Inloggen met e-mail en wachtwoord / sign in',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1000) }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Signed in; session cookie set',
+      content: { 'application/json': { schema: sessionSchema } },
+    },
+    401: { description: 'Wrong e-mail or password', content: problem },
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Uitloggen / sign out',
+  middleware: [requireSession()],
+  responses: { 204: { description: 'Signed out' } },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'Huidige gebruiker / current user',
+  middleware: [requireSession()],
+  responses: {
+    200: { description: 'The signed-in user', content: { 'application/json': { schema: sessionSchema } } },
+  },
+});
+
+const OIDC_COOKIE = 'planmaat_oidc';
+
+export function authRoutes() {
+  const app = newRouter();
+  app.openapi(login, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const db = c.get('deps').handle.db;
+    const user = await findUserByEmail(db, email);
+    // Verify against a dummy hash for unknown accounts: same timing, no account enumeration.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !user.passwordHash || !ok) throw unauthorized();
+    const session = await createSession(db, user.id, c.get('deps').config.sessionHours * 3600_000);
+    setSessionCookies(c, session.token, session.csrfToken, session.expiresAt);
+    const { passwordHash: _hash, ...publicUser } = user;
+    return c.json({ user: publicUser, csrfToken: session.csrfToken }, 200);
+  });
+  app.openapi(logout, async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(c.get('deps').handle.db, token);
+    clearSessionCookies(c);
+    return c.body(null, 204);
+  });
+  app.openapi(me, (c) => c.json({ user: c.get('user'), csrfToken: c.get('csrfToken') }, 200));
+
+  // Single sign-on (only when configured).
+  app.get('/oidc/login', async (c) => {
+    const oidc = c.get('deps').oidc;
+    if (!oidc) throw new HttpProblem(404, 'SSO niet ingesteld / single sign-on not configured');
+    const start = await oidc.start();
+    setCookie(
+      c,
+      OIDC_COOKIE,
+      JSON.stringify({ state: start.state, verifier: start.verifier, nonce: start.nonce }),
+      {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isSecureRequest(c),
+        path: '/api/auth/oidc',
+        maxAge: 600,
+      },
+    );
+    return c.redirect(start.url, 302);
+  });
+  app.get('/oidc/callback', async (c) => {
+    const deps = c.get('deps');
+    if (!deps.oidc) throw new HttpProblem(404, 'SSO niet ingesteld / single sign-on not configured');
+    const saved = getCookie(c, OIDC_COOKIE);
+    if (!saved) throw new HttpProblem(400, 'SSO-sessie verlopen / sign-in state missing');
+    deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
+    const identity = await deps.oidc.finish(
+      new URL(c.req.url),
+      JSON.parse(saved) as { state: string; verifier: string; nonce: string },
+    );
+    const db = deps.handle.db;
+    let user = await findUserByOidc(db, deps.oidc.issuer, identity.subject);
+    if (!user && identity.email) {
+      const byEmail = await findUserByEmail(db, identity.email);
+      if (byEmail) {
+        await linkOidc(db, byEmail.id, deps.oidc.issuer, identity.subject);
+        user = byEmail;
+      }
+    }
+    if (!user) throw new HttpProblem(403, 'Geen account / no account', 'Vraag een beheerder om een account.');
+    const session = await createSession(db, user.id, deps.config.sessionHours * 3600_000);
+    setSessionCookies(c, session.token, session.csrfToken, session.expiresAt);
+    return c.redirect('/', 302);
+  });
+  return app;
+}

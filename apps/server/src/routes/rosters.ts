@@ -1,0 +1,311 @@
+/** Roster periods and their assignments: draft → publish, optimistic concurrency, audit log. */
+import { createRoute, z } from '@hono/zod-openapi';
+import * as repo from '@planmaat/db';
+import { isoWeekday, localDate } from '@planmaat/domain';
+import { canReadAll, requireReadAll, requireRosterWrite } from '../auth/access.ts';
+import { requireSession } from '../auth/session.ts';
+import { newRouter, type AppDeps } from '../http/context.ts';
+import { forbidden, HttpProblem } from '../http/problem.ts';
+import {
+  assignmentOut,
+  idParam,
+  json,
+  jsonBody,
+  problems,
+  rosterPeriodOut,
+  version,
+} from '../http/schemas.ts';
+import { loadRosterSlice } from '../roster-data.ts';
+import type { User } from '../auth/access.ts';
+
+const auth = [requireSession()];
+
+const changeSchema = z.object({
+  employeeId: z.string().min(1).max(100),
+  date: localDate,
+  shiftTypeId: z.string().min(1).max(100).nullable().openapi({ description: 'null clears the day' }),
+  pinned: z.boolean().optional(),
+});
+
+const ruleCheckOut = z
+  .object({
+    violations: z.array(
+      z.object({
+        ruleId: z.string(),
+        severity: z.string(),
+        employeeId: z.string().optional(),
+        date: z.string().optional(),
+        message: z.string(),
+      }),
+    ),
+    detail: z.unknown().optional(),
+  })
+  .openapi('RuleCheck');
+
+const changeOut = z
+  .object({
+    version: z.number(),
+    at: z.string(),
+    actorName: z.string(),
+    action: z.string(),
+    published: z.boolean(),
+    reason: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('RosterChange');
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/roster-periods',
+    tags: ['rosters'],
+    middleware: auth,
+    request: {
+      query: z.object({ teamId: z.string().optional(), status: z.enum(['draft', 'published']).optional() }),
+    },
+    responses: {
+      200: json(z.object({ items: z.array(rosterPeriodOut) }), 'Roster periods'),
+      ...problems(400, 401),
+    },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/roster-periods',
+    tags: ['rosters'],
+    middleware: auth,
+    request: {
+      body: jsonBody(
+        z.object({
+          id: z.string().min(1).max(100),
+          teamId: z.string().min(1).max(100),
+          start: localDate.refine((d) => isoWeekday(d) === 1, {
+            message: 'a roster period starts on a Monday',
+          }),
+          weeks: z.number().int().min(1).max(13).default(4),
+        }),
+      ),
+    },
+    responses: { 201: json(rosterPeriodOut, 'Created (draft)'), ...problems(400, 401, 403, 422) },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/roster-periods/{id}',
+    tags: ['rosters'],
+    summary: 'Rooster met diensten; een medewerker ziet alleen de eigen diensten van gepubliceerde roosters',
+    middleware: auth,
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({ period: rosterPeriodOut, assignments: z.array(assignmentOut) }).openapi('Roster'),
+        'The roster',
+      ),
+      ...problems(401, 403, 404),
+    },
+  }),
+  change: createRoute({
+    method: 'put',
+    path: '/roster-periods/{id}/assignments',
+    tags: ['rosters'],
+    summary: 'Diensten zetten of wissen / set or clear cells',
+    description:
+      'Send the version you read as `expectedVersion`. When someone else changed the roster since, the answer is 409 with the changes made meanwhile. A published roster needs a `reason`. The answer includes the rule check of the changed employees when the rule engine is present.',
+    middleware: auth,
+    request: {
+      params: idParam,
+      body: jsonBody(
+        z.object({
+          expectedVersion: version,
+          reason: z.string().max(1000).optional(),
+          changes: z.array(changeSchema).min(1).max(5000),
+        }),
+      ),
+    },
+    responses: {
+      200: json(
+        z.object({
+          version: z.number(),
+          assignments: z.array(assignmentOut),
+          ruleCheck: ruleCheckOut.nullable(),
+        }),
+        'Saved',
+      ),
+      ...problems(400, 401, 403, 404, 409, 413, 422),
+    },
+  }),
+  publish: createRoute({
+    method: 'post',
+    path: '/roster-periods/{id}/publish',
+    tags: ['rosters'],
+    middleware: auth,
+    request: {
+      params: idParam,
+      body: jsonBody(z.object({ expectedVersion: version, reason: z.string().max(1000).optional() })),
+    },
+    responses: { 200: json(rosterPeriodOut, 'Published'), ...problems(400, 401, 403, 404, 409, 422) },
+  }),
+  changes: createRoute({
+    method: 'get',
+    path: '/roster-periods/{id}/changes',
+    tags: ['rosters'],
+    summary: 'Wijzigingslog; publishedOnly=true is het auditlog van het gepubliceerde rooster',
+    middleware: auth,
+    request: {
+      params: idParam,
+      query: z.object({
+        publishedOnly: z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((v) => v === 'true'),
+        sinceVersion: z.coerce.number().int().min(0).optional(),
+      }),
+    },
+    responses: {
+      200: json(z.object({ items: z.array(changeOut) }), 'Changes, oldest first'),
+      ...problems(401, 403, 404),
+    },
+  }),
+  check: createRoute({
+    method: 'post',
+    path: '/roster-periods/{id}/check',
+    tags: ['rosters'],
+    summary: 'ATW/CAO-toets van het rooster / labour-rule check',
+    middleware: auth,
+    request: { params: idParam },
+    responses: {
+      200: json(ruleCheckOut, 'Violations found'),
+      ...problems(401, 403, 404),
+      501: { description: 'No rule engine' },
+    },
+  }),
+};
+
+async function ruleCheckFor(deps: AppDeps, organisationId: string, periodId: string, employeeIds?: string[]) {
+  if (!deps.rules) return null;
+  const slice = await loadRosterSlice(deps.handle.db, organisationId, periodId);
+  return deps.rules.check(slice.data, {
+    teamId: slice.period.teamId,
+    from: slice.from,
+    to: slice.to,
+    employeeIds,
+  });
+}
+
+async function periodForRead(db: repo.Database, user: User, id: string) {
+  const period = await repo.getRosterPeriod(db, user.organisationId, id);
+  if (!canReadAll(user)) {
+    // Employees see published rosters of their own team(s) only.
+    if (!user.employeeId || period.status !== 'published') throw forbidden();
+    const self = await repo.getEmployee(db, user.organisationId, user.employeeId);
+    if (!self.teamIds.includes(period.teamId)) throw forbidden();
+  }
+  return period;
+}
+
+export function rosterRoutes() {
+  const app = newRouter();
+  app.openapi(routes.list, async (c) => {
+    const user = c.get('user');
+    const db = c.get('deps').handle.db;
+    const { teamId, status } = c.req.valid('query');
+    if (canReadAll(user)) {
+      return c.json(
+        {
+          items: await repo.listRosterPeriods(db, user.organisationId, {
+            teamIds: teamId ? [teamId] : undefined,
+            status,
+          }),
+        },
+        200,
+      );
+    }
+    const self = user.employeeId
+      ? await repo.getEmployee(db, user.organisationId, user.employeeId)
+      : undefined;
+    const teamIds = (self?.teamIds ?? []).filter((t) => !teamId || t === teamId);
+    return c.json(
+      { items: await repo.listRosterPeriods(db, user.organisationId, { teamIds, status: 'published' }) },
+      200,
+    );
+  });
+  app.openapi(routes.create, async (c) => {
+    const user = c.get('user');
+    const body = c.req.valid('json');
+    requireRosterWrite(user, body.teamId);
+    const period = await repo.createRosterPeriod(c.get('deps').handle.db, user.organisationId, body, {
+      userId: user.id,
+      name: user.name,
+    });
+    return c.json(period, 201);
+  });
+  app.openapi(routes.get, async (c) => {
+    const user = c.get('user');
+    const db = c.get('deps').handle.db;
+    const period = await periodForRead(db, user, c.req.valid('param').id);
+    const assignments = await repo.listAssignments(
+      db,
+      user.organisationId,
+      period.id,
+      canReadAll(user) ? {} : { employeeId: user.employeeId! },
+    );
+    return c.json({ period, assignments }, 200);
+  });
+  app.openapi(routes.change, async (c) => {
+    const user = c.get('user');
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const period = await repo.getRosterPeriod(deps.handle.db, user.organisationId, id);
+    requireRosterWrite(user, period.teamId);
+    const result = await repo.changeAssignments(
+      deps.handle.db,
+      user.organisationId,
+      {
+        rosterPeriodId: id,
+        expectedVersion: body.expectedVersion,
+        actor: { userId: user.id, name: user.name },
+        reason: body.reason,
+      },
+      body.changes,
+    );
+    const employeeIds = [...new Set(body.changes.map((ch) => ch.employeeId))];
+    const ruleCheck = await ruleCheckFor(deps, user.organisationId, id, employeeIds);
+    return c.json({ ...result, ruleCheck }, 200);
+  });
+  app.openapi(routes.publish, async (c) => {
+    const user = c.get('user');
+    const db = c.get('deps').handle.db;
+    const { id } = c.req.valid('param');
+    const period = await repo.getRosterPeriod(db, user.organisationId, id);
+    requireRosterWrite(user, period.teamId);
+    const body = c.req.valid('json');
+    const published = await repo.publishRosterPeriod(db, user.organisationId, {
+      rosterPeriodId: id,
+      expectedVersion: body.expectedVersion,
+      reason: body.reason,
+      actor: { userId: user.id, name: user.name },
+    });
+    return c.json(published, 200);
+  });
+  app.openapi(routes.changes, async (c) => {
+    const user = c.get('user');
+    requireReadAll(user);
+    const { publishedOnly, sinceVersion } = c.req.valid('query');
+    const db = c.get('deps').handle.db;
+    const { id } = c.req.valid('param');
+    await repo.getRosterPeriod(db, user.organisationId, id);
+    return c.json(
+      { items: await repo.listRosterChanges(db, user.organisationId, id, { publishedOnly, sinceVersion }) },
+      200,
+    );
+  });
+  app.openapi(routes.check, async (c) => {
+    const user = c.get('user');
+    requireReadAll(user);
+    const deps = c.get('deps');
+    if (!deps.rules) throw new HttpProblem(501, 'Geen regelengine / no rule engine installed');
+    const report = await ruleCheckFor(deps, user.organisationId, c.req.valid('param').id);
+    return c.json(report!, 200);
+  });
+  return app;
+}

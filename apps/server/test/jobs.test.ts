@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '@planmaat/db';
+import { ORG_A, startHarness, type Client, type Harness } from './harness.ts';
+import { readSse } from './sse.ts';
+
+interface Job {
+  id: string;
+  status: string;
+  attempts: number;
+  bestScore: number | null;
+  progress: Array<{ elapsedMs: number; score: number }>;
+  proposalId: string | null;
+  result: { uncovered: number; assignments: unknown[]; stepsDone: number } | null;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+for (const driver of testDrivers) {
+  describe.skipIf(!driver.available)(`solve jobs on ${driver.name}`, () => {
+    let h: Harness;
+    let planner: Client;
+    let periodId: string;
+    beforeAll(async () => {
+      h = await startHarness(driver);
+      planner = await h.login(ORG_A, 'planner');
+      periodId = h.data.rosterPeriods.find((p) => p.status === 'draft')!.id;
+    });
+    afterAll(async () => h?.close());
+
+    async function waitFor(jobId: string, statuses: string[], timeoutMs = 20_000): Promise<Job> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await json<Job>(await planner.get(`/api/jobs/${jobId}`));
+        if (statuses.includes(job.status)) return job;
+        if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+
+    it('lists the registered kinds and rejects unknown ones naming the field', async () => {
+      const kinds = await json<{ items: Array<{ kind: string }> }>(await planner.get('/api/job-kinds'));
+      expect(kinds.items.map((k) => k.kind)).toEqual(['test-roster']);
+      const res = await planner.send('POST', '/api/jobs', { kind: 'nope' });
+      expect(res.status).toBe(422);
+      expect((await json<{ errors: Array<{ field: string }> }>(res)).errors[0].field).toBe('kind');
+      const badParams = await planner.send('POST', '/api/jobs', { kind: 'test-roster', params: {} });
+      expect(badParams.status).toBe(400);
+      expect((await json<{ errors: Array<{ field: string }> }>(badParams)).errors[0].field).toBe(
+        'params.rosterPeriodId',
+      );
+      const missing = await planner.send('POST', '/api/jobs', {
+        kind: 'test-roster',
+        params: { rosterPeriodId: 'nope' },
+      });
+      expect(missing.status).toBe(404);
+    });
+
+    it('streams progress over SSE, stores the result as a proposal, and applies it on accept', async () => {
+      const created = await planner.send('POST', '/api/jobs', {
+        kind: 'test-roster',
+        timeLimitSeconds: 20,
+        params: { rosterPeriodId: periodId, stepMs: 15 },
+      });
+      expect(created.status).toBe(202);
+      const job = await json<Job>(created);
+      const stream = await planner.get(`/api/jobs/${job.id}/events`);
+      expect(stream.headers.get('content-type')).toContain('text/event-stream');
+      const events = await readSse(stream);
+      expect(events[0].event).toBe('snapshot');
+      const progress = events.filter((e) => e.event === 'progress').map((e) => e.data as { score: number });
+      expect(progress.length).toBeGreaterThan(2);
+      // Best score over time only improves for this solver.
+      for (let i = 1; i < progress.length; i++)
+        expect(progress[i].score).toBeLessThanOrEqual(progress[i - 1].score);
+      const last = events.at(-1)!;
+      expect(last.event).toBe('status');
+      expect(last.data).toMatchObject({ status: 'completed' });
+      const proposalId = (last.data as { proposalId: string }).proposalId;
+      expect(proposalId).toBeTruthy();
+
+      const done = await json<Job>(await planner.get(`/api/jobs/${job.id}`));
+      expect(done.status).toBe('completed');
+      expect(done.result!.stepsDone).toBe(28);
+      expect(done.bestScore).toBe(done.result!.uncovered);
+      expect(done.progress.at(-1)!.score).toBe(done.result!.uncovered);
+
+      // Nothing changed yet: a proposal is never applied silently.
+      const before = await json<{ period: { version: number } }>(
+        await planner.get(`/api/roster-periods/${periodId}`),
+      );
+      const proposal = await json<{
+        status: string;
+        baseVersion: number;
+        payload: { assignments: unknown[] };
+      }>(await planner.get(`/api/proposals/${proposalId}`));
+      expect(proposal).toMatchObject({ status: 'open', baseVersion: before.period.version });
+      const accepted = await planner.send('POST', `/api/proposals/${proposalId}/accept`, {});
+      expect(accepted.status).toBe(200);
+      const after = await json<{
+        period: { version: number };
+        assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
+      }>(await planner.get(`/api/roster-periods/${periodId}`));
+      expect(after.period.version).toBe(before.period.version + 1);
+      const key = (a: { employeeId: string; date: string; shiftTypeId: string }) =>
+        `${a.employeeId}|${a.date}|${a.shiftTypeId}`;
+      expect(after.assignments.map(key).sort()).toEqual(
+        (proposal.payload.assignments as Array<{ employeeId: string; date: string; shiftTypeId: string }>)
+          .map(key)
+          .sort(),
+      );
+      const again = await planner.send('POST', `/api/proposals/${proposalId}/accept`, {});
+      expect(again.status).toBe(422);
+      const changes = await json<{ items: Array<{ action: string }> }>(
+        await planner.get(`/api/roster-periods/${periodId}/changes`),
+      );
+      expect(changes.items.at(-1)!.action).toBe('accept-proposal');
+    });
+
+    it('refuses a proposal when the roster changed after the solve started; reject closes it', async () => {
+      const job = await json<Job>(
+        await planner.send('POST', '/api/jobs', {
+          kind: 'test-roster',
+          timeLimitSeconds: 20,
+          params: { rosterPeriodId: periodId, stepMs: 0 },
+        }),
+      );
+      const done = await waitFor(job.id, ['completed']);
+      const roster = await json<{ period: { version: number } }>(
+        await planner.get(`/api/roster-periods/${periodId}`),
+      );
+      const member = h.data.employees.find((e) =>
+        e.teamIds.includes(h.data.rosterPeriods.find((p) => p.id === periodId)!.teamId),
+      )!;
+      const edit = await planner.send('PUT', `/api/roster-periods/${periodId}/assignments`, {
+        expectedVersion: roster.period.version,
+        changes: [
+          {
+            employeeId: member.id,
+            date: h.data.rosterPeriods.find((p) => p.id === periodId)!.start,
+            shiftTypeId: null,
+          },
+        ],
+      });
+      expect(edit.status).toBe(200);
+      const conflict = await planner.send('POST', `/api/proposals/${done.proposalId}/accept`, {});
+      expect(conflict.status).toBe(409);
+      expect(
+        (await json<{ changes: Array<{ action: string }> }>(conflict)).changes.map((c) => c.action),
+      ).toEqual(['assign']);
+      const rejected = await planner.send('POST', `/api/proposals/${done.proposalId}/reject`, {});
+      expect(await json<{ status: string }>(rejected)).toMatchObject({ status: 'rejected' });
+    });
+
+    it('cancels a running solve: the worker stops, no proposal is made', async () => {
+      const job = await json<Job>(
+        await planner.send('POST', '/api/jobs', {
+          kind: 'test-roster',
+          timeLimitSeconds: 60,
+          params: { rosterPeriodId: periodId, stepMs: 400 },
+        }),
+      );
+      const stream = planner.get(`/api/jobs/${job.id}/events`);
+      let cancelled = false;
+      const events = await readSse(await stream, (event) => {
+        if (event.event === 'progress' && !cancelled) {
+          cancelled = true;
+          void planner.send('POST', `/api/jobs/${job.id}/cancel`);
+        }
+      });
+      expect(events.at(-1)).toMatchObject({ event: 'status', data: { status: 'cancelled' } });
+      const final = await json<Job>(await planner.get(`/api/jobs/${job.id}`));
+      expect(final.status).toBe('cancelled');
+      expect(final.proposalId).toBeNull();
+      expect(final.result!.stepsDone).toBeLessThan(28);
+    });
+
+    it('cancels a queued job before any worker takes it', async () => {
+      await h.workers!.stop();
+      const job = await json<Job>(
+        await planner.send('POST', '/api/jobs', {
+          kind: 'test-roster',
+          params: { rosterPeriodId: periodId },
+        }),
+      );
+      const res = await planner.send('POST', `/api/jobs/${job.id}/cancel`);
+      expect(await json<Job>(res)).toMatchObject({ status: 'cancelled' });
+      const events = await readSse(await planner.get(`/api/jobs/${job.id}/events`));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ event: 'snapshot', data: { status: 'cancelled' } });
+      h.workers = undefined;
+    });
+  });
+  if (!driver.available) it.skip(`${driver.name}: ${driver.skipReason}`, () => undefined);
+}
