@@ -1,0 +1,8 @@
+export * from './engine/score.ts';
+export type { SearchProblem, Solution } from './engine/problem.ts';
+export type { AcceptanceConfig } from './engine/acceptance.ts';
+export type { ProgressEvent, StopReason } from './engine/portfolio.ts';
+export * from './nrp/instance.ts';
+export * from './nrp/roster-file.ts';
+export * from './nrp/evaluate.ts';
+export { solveNrp, type NrpSolveOptions, type NrpSolveResult, type NrpPin } from './nrp/solve.ts';

@@ -1,0 +1,332 @@
+/**
+ * The NRP neighbourhood on top of NrpState: change, swap, block change, block swap and
+ * ruin-and-recreate, chosen at random by weight. Each move logs its cell changes in the state so
+ * the engine can undo it. Pinned cells (listed days off, user pins) are never touched.
+ */
+import type { Random } from '@planmaat/domain';
+import type { SearchProblem, Solution } from '../engine/problem.ts';
+import type { NrpState } from './state.ts';
+
+export interface NrpMoveWeights {
+  change: number;
+  swap: number;
+  blockChange: number;
+  blockSwap: number;
+  /** Exchange two days of one employee (keeps their totals). */
+  dayExchange: number;
+  /** Exchange two employees' cells on two days (keeps cover). */
+  doubleSwap: number;
+  /** Put someone on an under-covered shift (or take someone off an over-covered one). */
+  coverRepair: number;
+  ruinRecreate: number;
+}
+
+export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
+  change: 20,
+  swap: 15,
+  blockChange: 10,
+  blockSwap: 15,
+  dayExchange: 20,
+  doubleSwap: 14,
+  coverRepair: 10,
+  ruinRecreate: 1,
+};
+
+const MAX_BLOCK = 7;
+
+export class NrpProblem implements SearchProblem {
+  private readonly thresholds: Float64Array;
+  private readonly bufferA: Int8Array;
+  private readonly bufferB: Int8Array;
+  private readonly ruinPeople: Int32Array;
+  private readonly baseHardWeight: number;
+
+  constructor(
+    readonly state: NrpState,
+    weights: NrpMoveWeights = DEFAULT_MOVE_WEIGHTS,
+    private readonly adaptive = true,
+  ) {
+    const w = [
+      weights.change,
+      weights.swap,
+      weights.blockChange,
+      weights.blockSwap,
+      weights.dayExchange,
+      weights.doubleSwap,
+      weights.coverRepair,
+      weights.ruinRecreate,
+    ];
+    const total = w.reduce((a, b) => a + b, 0);
+    let acc = 0;
+    this.thresholds = Float64Array.from(w, (x) => (acc += x / total));
+    this.bufferA = new Int8Array(state.c.H);
+    this.bufferB = new Int8Array(state.c.H);
+    this.ruinPeople = new Int32Array(state.c.N);
+    this.baseHardWeight = state.hardWeight;
+  }
+
+  cost(): number {
+    return this.state.cost();
+  }
+  hardScore(): number {
+    return this.state.hard;
+  }
+  mediumScore(): number {
+    return 0;
+  }
+  softScore(): number {
+    return this.state.soft;
+  }
+  snapshot(): Solution {
+    return this.state.assign.slice();
+  }
+  saveTo(target: Solution): void {
+    target.set(this.state.assign);
+  }
+  load(solution: Solution): void {
+    this.state.load(solution);
+  }
+  undo(): void {
+    this.state.undo();
+  }
+
+  /** Strategic oscillation: the hard weight grows while the search stays infeasible. */
+  adapt(): void {
+    const s = this.state;
+    if (!this.adaptive) return;
+    if (s.hard > 0) s.hardWeight = Math.min(s.hardWeight * 1.05, this.baseHardWeight * 32);
+    else s.hardWeight = Math.max(this.baseHardWeight, s.hardWeight * 0.98);
+  }
+
+  move(rng: Random): number {
+    this.state.beginMove();
+    const r = rng.next();
+    const t = this.thresholds;
+    if (r < t[0]) return this.change(rng);
+    if (r < t[1]) return this.swap(rng);
+    if (r < t[2]) return this.blockChange(rng);
+    if (r < t[3]) return this.blockSwap(rng);
+    if (r < t[4]) return this.dayExchange(rng);
+    if (r < t[5]) return this.doubleSwap(rng);
+    if (r < t[6]) return this.coverRepair(rng);
+    return this.ruinRecreate(rng);
+  }
+
+  private coverRepair(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    let slot = -1;
+    for (let tries = 0; tries < 16 && slot < 0; tries++) {
+      const k = rng.int(H * S);
+      if (s.cover[k] !== c.coverRequired[k] && (c.coverUnder[k] > 0 || c.coverOver[k] > 0)) slot = k;
+    }
+    if (slot < 0) return NaN;
+    const d = (slot / S) | 0;
+    const shift = slot % S;
+    const under = s.cover[slot] < c.coverRequired[slot];
+    for (let tries = 0; tries < 8; tries++) {
+      const n = rng.int(N);
+      const i = n * H + d;
+      const current = s.assign[i];
+      if (s.pinned[i] || (under ? current === shift || c.maxPerType[n * S + shift] === 0 : current !== shift))
+        continue;
+      const value = under ? shift : -1;
+      if (rng.next() < 0.3) return s.changeCell(n, d, value);
+      // Move the work: the employee's other day d2 takes what day d had.
+      for (let more = 0; more < 8; more++) {
+        const d2 = rng.int(H);
+        const i2 = n * H + d2;
+        if (d2 === d || s.pinned[i2] || s.assign[i2] === current) continue;
+        if (under ? s.assign[i2] < 0 && current < 0 : s.assign[i2] >= 0) continue;
+        return s.changeCell(n, d, value) + s.changeCell(n, d2, under ? current : shift);
+      }
+      return s.changeCell(n, d, value);
+    }
+    return NaN;
+  }
+
+  private dayExchange(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n = rng.int(N);
+    const d1 = rng.int(H);
+    const d2 = rng.int(H);
+    const i1 = n * H + d1;
+    const i2 = n * H + d2;
+    const v1 = s.assign[i1];
+    const v2 = s.assign[i2];
+    if (v1 === v2 || s.pinned[i1] || s.pinned[i2]) return NaN;
+    return s.changeCell(n, d1, v2) + s.changeCell(n, d2, v1);
+  }
+
+  private doubleSwap(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n1 = rng.int(N);
+    const n2 = rng.int(N);
+    const d1 = rng.int(H);
+    const d2 = rng.int(H);
+    if (n1 === n2 || d1 === d2) return NaN;
+    const a1 = s.assign[n1 * H + d1];
+    const b1 = s.assign[n2 * H + d1];
+    const a2 = s.assign[n1 * H + d2];
+    const b2 = s.assign[n2 * H + d2];
+    if (a1 === b1 || a2 === b2) return NaN;
+    if (s.pinned[n1 * H + d1] || s.pinned[n2 * H + d1] || s.pinned[n1 * H + d2] || s.pinned[n2 * H + d2])
+      return NaN;
+    return (
+      s.changeCell(n1, d1, b1) +
+      s.changeCell(n2, d1, a1) +
+      s.changeCell(n1, d2, b2) +
+      s.changeCell(n2, d2, a2)
+    );
+  }
+
+  private randomValue(n: number, rng: Random): number {
+    const c = this.state.c;
+    const start = c.allowedStart[n];
+    return c.allowedValues[start + rng.int(c.allowedStart[n + 1] - start)];
+  }
+
+  private change(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n = rng.int(N);
+    const d = rng.int(H);
+    if (s.pinned[n * H + d]) return NaN;
+    const v = this.randomValue(n, rng);
+    if (v === s.assign[n * H + d]) return NaN;
+    return s.changeCell(n, d, v);
+  }
+
+  private swap(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const d = rng.int(H);
+    const n1 = rng.int(N);
+    const n2 = rng.int(N);
+    const i1 = n1 * H + d;
+    const i2 = n2 * H + d;
+    const v1 = s.assign[i1];
+    const v2 = s.assign[i2];
+    if (v1 === v2 || s.pinned[i1] || s.pinned[i2]) return NaN;
+    return s.changeCell(n1, d, v2) + s.changeCell(n2, d, v1);
+  }
+
+  private blockChange(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n = rng.int(N);
+    const length = 2 + rng.int(MAX_BLOCK - 1);
+    const a = rng.int(H - length + 1);
+    const v = this.randomValue(n, rng);
+    const buf = this.bufferA;
+    let changes = 0;
+    for (let d = a; d < a + length; d++) {
+      const i = n * H + d;
+      if (s.pinned[i]) return NaN;
+      if (s.assign[i] !== v) changes++;
+      buf[d - a] = v;
+    }
+    if (changes === 0) return NaN;
+    return s.changeRange(n, a, a + length - 1, buf, 0);
+  }
+
+  private blockSwap(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n1 = rng.int(N);
+    const n2 = rng.int(N);
+    if (n1 === n2) return NaN;
+    const length = 2 + rng.int(MAX_BLOCK - 1);
+    const a = rng.int(H - length + 1);
+    let changes = 0;
+    for (let d = a; d < a + length; d++) {
+      const i1 = n1 * H + d;
+      const i2 = n2 * H + d;
+      if (s.pinned[i1] || s.pinned[i2]) return NaN;
+      this.bufferA[d - a] = s.assign[i1];
+      this.bufferB[d - a] = s.assign[i2];
+      if (s.assign[i1] !== s.assign[i2]) changes++;
+    }
+    if (changes === 0) return NaN;
+    return (
+      s.changeRange(n1, a, a + length - 1, this.bufferB, 0) +
+      s.changeRange(n2, a, a + length - 1, this.bufferA, 0)
+    );
+  }
+
+  /** Free a window of days for a few people, then refill it greedily, cell by cell. */
+  private ruinRecreate(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const people = Math.min(N, 2 + rng.int(3));
+    const length = Math.min(H, 3 + rng.int(12));
+    const a = rng.int(H - length + 1);
+    const chosen = this.ruinPeople;
+    let count = 0;
+    while (count < people) {
+      const n = rng.int(N);
+      let seen = false;
+      for (let k = 0; k < count; k++) if (chosen[k] === n) seen = true;
+      if (!seen) chosen[count++] = n;
+    }
+    let delta = 0;
+    for (let k = 0; k < count; k++)
+      for (let d = a; d < a + length; d++)
+        if (!s.pinned[chosen[k] * H + d]) delta += s.changeCell(chosen[k], d, -1);
+    for (let d = a; d < a + length; d++) {
+      const first = rng.int(count);
+      for (let j = 0; j < count; j++) {
+        const n = chosen[(first + j) % count];
+        if (!s.pinned[n * H + d]) delta += bestInsert(s, n, d, rng);
+      }
+    }
+    return delta;
+  }
+}
+
+/** Put the best value (with rare random "blinks" skipping a candidate) into one cell. */
+export function bestInsert(s: NrpState, n: number, d: number, rng: Random | undefined): number {
+  const c = s.c;
+  const current = s.assign[n * c.H + d];
+  let bestValue = current;
+  let bestDelta = 0;
+  for (let k = c.allowedStart[n]; k < c.allowedStart[n + 1]; k++) {
+    const v = c.allowedValues[k];
+    if (v === current || (rng && rng.next() < 0.05)) continue;
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    const delta = s.changeCell(n, d, v);
+    s.rollBack(mark, hard, soft);
+    if (delta < bestDelta) {
+      bestDelta = delta;
+      bestValue = v;
+    }
+  }
+  return bestValue === current ? 0 : s.changeCell(n, d, bestValue);
+}
+
+/** Greedy construction: fill the roster day by day, each cell with its best value. */
+export function construct(s: NrpState, rng: Random): void {
+  const { N, H } = s.c;
+  const order = Int32Array.from({ length: N }, (_, i) => i);
+  for (let round = 0; round < 2; round++) {
+    for (let d = 0; d < H; d++) {
+      for (let i = N - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      for (let k = 0; k < N; k++) {
+        const n = order[k];
+        if (s.pinned[n * H + d]) continue;
+        s.beginMove();
+        bestInsert(s, n, d, undefined);
+      }
+    }
+  }
+}

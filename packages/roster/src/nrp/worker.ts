@@ -1,0 +1,5 @@
+/** Worker thread entry of the NRP portfolio. */
+import { serveSearch } from '../engine/worker-host.ts';
+import { createNrpProblem } from './solve.ts';
+
+await serveSearch(createNrpProblem);
