@@ -2,8 +2,9 @@
  * Timing of UHHC routes for the solver. A route is a visit sequence per caregiver; the simulator
  * times it (leave just in time, start at the earliest allowed minute, choose between late start
  * and waiting for a later window), places the lunch break in the best gap, and prices it.
- * Synchronised visits get release times (earliest starts) from their partners; `Plan.evaluate`
- * iterates route timings until all partners agree.
+ * Synchronised visits are pinned: when a pair is inserted both starts are fixed (release =
+ * deadline = start), so later insertions elsewhere must respect them like a time window and one
+ * route's delay never ripples into its partner's route.
  */
 import type { UhhcModel } from './model.ts';
 import { SYNC_SEQUENTIAL, SYNC_SIMULTANEOUS } from './model.ts';
@@ -19,6 +20,7 @@ export class RouteSimulator {
   readonly start: Float64Array;
   private readonly arrivals: Float64Array;
   private pCost = 0;
+  private deadline: Float64Array = new Float64Array(0);
   private pIdle = 0;
   private pMaxT = 0;
   private pLunchAt = 0;
@@ -33,7 +35,16 @@ export class RouteSimulator {
    * exceeding them costs the max-idle and highest-tardiness weights (route-local proxy of the
    * plan-wide maximum). Returns the cost including the proxies.
    */
-  run(r: number, seq: Int32Array, n: number, release: Float64Array, idleRef: number, tardRef: number): number {
+  run(
+    r: number,
+    seq: Int32Array,
+    n: number,
+    release: Float64Array,
+    deadline: Float64Array,
+    idleRef: number,
+    tardRef: number,
+  ): number {
+    this.deadline = deadline;
     const m = this.m;
     if (n === 0) {
       this.cost = m.lunchEntitled[r] ? m.w.lunch : 0;
@@ -44,10 +55,12 @@ export class RouteSimulator {
       return this.total;
     }
     let bestGap = -1;
-    this.pass(r, seq, n, release, -1, true);
-    let best = this.pCost + m.w.idle * Math.max(0, this.pIdle - idleRef) + m.w.highestTardiness * Math.max(0, this.pMaxT - tardRef);
+    let best = this.pass(r, seq, n, release, -1, true)
+      ? this.pCost + this.proxy(this.pIdle, this.pMaxT, idleRef, tardRef)
+      : Infinity;
     if (m.lunchEntitled[r]) {
       best += m.w.lunch;
+      if (best === Infinity) this.fillArrivals(r, seq, n);
       // Candidate gaps: from the last one reached before the lunch window opens to the last one
       // reached before it closes.
       const arr = this.arrivals;
@@ -60,13 +73,17 @@ export class RouteSimulator {
       if (last - first > 6) first = last - 6;
       for (let g = first; g <= last; g++) {
         if (!this.pass(r, seq, n, release, g, false)) continue;
-        const total =
-          this.pCost + m.w.idle * Math.max(0, this.pIdle - idleRef) + m.w.highestTardiness * Math.max(0, this.pMaxT - tardRef);
+        const total = this.pCost + this.proxy(this.pIdle, this.pMaxT, idleRef, tardRef);
         if (total < best) {
           best = total;
           bestGap = g;
         }
       }
+    }
+    if (best === Infinity) {
+      this.cost = Infinity;
+      this.total = Infinity;
+      return Infinity;
     }
     this.pass(r, seq, n, release, bestGap, false);
     this.cost = this.pCost + (bestGap < 0 && m.lunchEntitled[r] ? m.w.lunch : 0);
@@ -76,6 +93,35 @@ export class RouteSimulator {
     this.lunchAt = this.pLunchAt;
     this.total = best;
     return best;
+  }
+
+  /**
+   * Route-local stand-in for the plan-wide maxima. Highest tardiness: what exceeds the current
+   * maximum. Max idle: idle²/(2·max) — equal to the true marginal cost at the route with the most
+   * idle time and smaller for the others, so filling the idlest routes pays most (a plain
+   * "excess over the maximum" never rewards opening or filling a route). `idleMode` 0 ignores idle.
+   */
+  idleMode = 1;
+  proxy(idle: number, maxT: number, idleRef: number, tardRef: number): number {
+    const m = this.m;
+    let p = m.w.highestTardiness * Math.max(0, maxT - tardRef);
+    if (this.idleMode === 1) p += (m.w.idle * idle * idle) / (2 * Math.max(idleRef, 30));
+    return p;
+  }
+
+  /** Rough arrival times (no pins) for choosing lunch candidates when the plain pass fails. */
+  private fillArrivals(r: number, seq: Int32Array, n: number): void {
+    const m = this.m;
+    let loc = m.home[r];
+    let t = m.shiftStart[r];
+    for (let k = 0; k < n; k++) {
+      const v = seq[k];
+      t += m.travel[loc * m.size + m.visitLoc[v]];
+      this.arrivals[k] = t;
+      t = Math.max(t, this.deadline[v] === Infinity ? t : this.deadline[v]) + m.visitDuration[v];
+      loc = m.visitLoc[v];
+    }
+    this.arrivals[n] = t;
   }
 
   /** One timing pass with the lunch in gap `gap` (-1 none); false when that lunch is not allowed. */
@@ -125,6 +171,7 @@ export class RouteSimulator {
       }
       if (record) this.arrivals[k] = arrival;
       const s = this.chooseStart(v, arrival, release[v]);
+      if (s > this.deadline[v]) return false;
       if (!justInTime) {
         idle += s - arrival;
         if (countWait) wait += s - arrival;
@@ -187,6 +234,8 @@ export class Plan {
   readonly len: Int32Array;
   readonly routeOf: Int32Array;
   readonly release: Float64Array;
+  /** Latest allowed start (the pin of a synchronised visit), Infinity when free. */
+  readonly deadline: Float64Array;
   readonly startOf: Float64Array;
   readonly routeCost: Float64Array;
   readonly routeIdle: Float64Array;
@@ -205,6 +254,7 @@ export class Plan {
     this.len = new Int32Array(m.caregivers);
     this.routeOf = new Int32Array(m.visits).fill(-1);
     this.release = new Float64Array(m.visits);
+    this.deadline = new Float64Array(m.visits).fill(Infinity);
     this.startOf = new Float64Array(m.visits);
     this.routeCost = new Float64Array(m.caregivers);
     this.routeIdle = new Float64Array(m.caregivers);
@@ -220,6 +270,7 @@ export class Plan {
     this.len.set(other.len);
     this.routeOf.set(other.routeOf);
     this.release.set(other.release);
+    this.deadline.set(other.deadline);
     this.startOf.set(other.startOf);
     this.routeCost.set(other.routeCost);
     this.routeIdle.set(other.routeIdle);
@@ -250,7 +301,17 @@ export class Plan {
     route.copyWithin(pos, pos + 1, n);
     this.len[r]--;
     this.routeOf[v] = -1;
+    this.unpin(v);
+  }
+
+  pin(v: number, start: number): void {
+    this.release[v] = start;
+    this.deadline[v] = start;
+  }
+
+  unpin(v: number): void {
     this.release[v] = 0;
+    this.deadline[v] = Infinity;
   }
 
   positionOf(v: number): number {
@@ -262,7 +323,7 @@ export class Plan {
 
   private simulate(r: number): void {
     const sim = this.sim;
-    sim.run(r, this.routes[r], this.len[r], this.release, this.maxIdle, this.maxTardiness);
+    sim.run(r, this.routes[r], this.len[r], this.release, this.deadline, this.maxIdle, this.maxTardiness);
     this.routeCost[r] = sim.cost;
     this.routeIdle[r] = sim.idle;
     this.routeMaxT[r] = sim.maxTardiness;
@@ -272,51 +333,11 @@ export class Plan {
     for (let k = 0; k < this.len[r]; k++) this.startOf[route[k]] = sim.start[k];
   }
 
-  /** Time every route, settle synchronised starts, and compute the objective. */
+  /** Time every route, check synchronised starts, and compute the objective. */
   evaluate(): number {
     const m = this.m;
     const C = m.caregivers;
-    this.release.fill(0);
     for (let r = 0; r < C; r++) this.simulate(r);
-    for (let round = 0; round < 40; round++) {
-      let changed = false;
-      for (let p = 0; p < m.patients; p++) {
-        const kind = m.patientSync[p];
-        if (kind !== SYNC_SIMULTANEOUS && kind !== SYNC_SEQUENTIAL) continue;
-        const a = m.patientVisits[p * 2];
-        const b = m.patientVisits[p * 2 + 1];
-        const ra = this.routeOf[a];
-        const rb = this.routeOf[b];
-        if (ra < 0 || rb < 0) continue;
-        const sa = this.startOf[a];
-        const sb = this.startOf[b];
-        let needA = sa;
-        let needB = sb;
-        if (kind === SYNC_SIMULTANEOUS) {
-          needA = Math.max(sa, sb);
-          needB = needA;
-        } else {
-          needB = Math.max(sb, sa + m.seqMin[p]);
-          needA = Math.max(sa, needB - m.seqMax[p]);
-        }
-        if (needA > sa) {
-          this.release[a] = Math.max(this.release[a], needA);
-          this.dirty[ra] = 1;
-          changed = true;
-        }
-        if (needB > sb) {
-          this.release[b] = Math.max(this.release[b], needB);
-          this.dirty[rb] = 1;
-          changed = true;
-        }
-      }
-      if (!changed) break;
-      for (let r = 0; r < C; r++)
-        if (this.dirty[r]) {
-          this.dirty[r] = 0;
-          this.simulate(r);
-        }
-    }
     let violations = 0;
     for (let p = 0; p < m.patients; p++) {
       const a = m.patientVisits[p * 2];
@@ -336,7 +357,8 @@ export class Plan {
     let maxIdle = 0;
     let maxT = 0;
     for (let r = 0; r < C; r++) {
-      total += this.routeCost[r];
+      if (this.routeCost[r] === Infinity) violations++;
+      else total += this.routeCost[r];
       if (this.len[r] > 0) {
         if (this.routeIdle[r] > maxIdle) maxIdle = this.routeIdle[r];
         if (this.routeMaxT[r] > maxT) maxT = this.routeMaxT[r];

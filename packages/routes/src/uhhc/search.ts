@@ -30,6 +30,8 @@ export interface UhhcProgress {
 export interface UhhcSearchResult extends UhhcProgress {
   /** Visit ids per caregiver in order. */
   routes: number[][];
+  /** Fixed start of each synchronised visit, -1 for free visits. */
+  pins: number[];
 }
 
 export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearchResult {
@@ -70,8 +72,7 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
 
   const routeTotal = (plan: Plan, r: number) =>
     plan.routeCost[r] +
-    m.w.idle * Math.max(0, plan.routeIdle[r] - plan.maxIdle) +
-    m.w.highestTardiness * Math.max(0, plan.routeMaxT[r] - plan.maxTardiness);
+    (plan.len[r] === 0 ? 0 : plan.sim.proxy(plan.routeIdle[r], plan.routeMaxT[r], plan.maxIdle, plan.maxTardiness));
 
   /** Best insertion of visit v (not into route `exclude`): returns delta, sets bestR/bestPos. */
   let bestR = -1;
@@ -98,7 +99,7 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
         if (pos > 0) scratch[pos - 1] = route[pos - 1];
         scratch[pos] = v;
         if (blinks && rnd.next() < blinkRate) continue;
-        const delta = sim.run(r, scratch, n + 1, plan.release, plan.maxIdle, plan.maxTardiness) - current;
+        const delta = sim.run(r, scratch, n + 1, plan.release, plan.deadline, plan.maxIdle, plan.maxTardiness) - current;
         if (delta < best) {
           best = delta;
           bestR = r;
@@ -115,7 +116,7 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   };
   const refresh = (plan: Plan, r: number) => {
     const sim = plan.sim;
-    sim.run(r, plan.routes[r], plan.len[r], plan.release, plan.maxIdle, plan.maxTardiness);
+    sim.run(r, plan.routes[r], plan.len[r], plan.release, plan.deadline, plan.maxIdle, plan.maxTardiness);
     plan.routeCost[r] = sim.cost;
     plan.routeIdle[r] = sim.idle;
     plan.routeMaxT[r] = sim.maxTardiness;
@@ -134,25 +135,49 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
       if (da < omitCost(p)) commit(plan, a, bestR, bestPos);
       return;
     }
+    const kind = m.patientSync[p];
+    const linked = kind === SYNC_SIMULTANEOUS || kind === SYNC_SEQUENTIAL;
     const ra = bestR;
     commit(plan, a, ra, bestPos);
-    const kind = m.patientSync[p];
     const sa = plan.startOf[a];
-    plan.release[b] = kind === SYNC_SIMULTANEOUS ? sa : kind === SYNC_SEQUENTIAL ? sa + m.seqMin[p] : 0;
-    const db = bestInsertion(plan, b, kind === SYNC_SIMULTANEOUS ? ra : -1, blinks);
-    if (bestR < 0 || da + db >= omitCost(p)) {
+    if (linked) {
+      plan.release[b] = kind === SYNC_SIMULTANEOUS ? sa : sa + m.seqMin[p];
+      plan.deadline[b] = kind === SYNC_SIMULTANEOUS ? sa : sa + m.seqMax[p];
+    }
+    let db = bestInsertion(plan, b, kind === SYNC_SIMULTANEOUS ? ra : -1, blinks);
+    let rb = bestR;
+    let pb = bestPos;
+    if (linked && rb < 0 && plan.len[ra] > 0) {
+      // Nobody reaches b in time: let b start when it can and move a accordingly.
+      plan.deadline[b] = Infinity;
+      db = bestInsertion(plan, b, kind === SYNC_SIMULTANEOUS ? ra : -1, blinks);
+      rb = bestR;
+      pb = bestPos;
+    }
+    if (rb < 0 || da + db >= omitCost(p)) {
       plan.remove(a);
-      plan.release[b] = 0;
+      plan.unpin(b);
       refresh(plan, ra);
       return;
     }
-    commit(plan, b, bestR, bestPos);
+    commit(plan, b, rb, pb);
+    if (!linked) return;
     const sb = plan.startOf[b];
-    const needA = kind === SYNC_SIMULTANEOUS ? sb : kind === SYNC_SEQUENTIAL ? sb - m.seqMax[p] : 0;
+    const needA = kind === SYNC_SIMULTANEOUS ? sb : sb - m.seqMax[p];
     if (needA > sa) {
-      plan.release[a] = needA;
+      plan.pin(a, needA);
       refresh(plan, ra);
+      if (plan.routeCost[ra] === Infinity || plan.startOf[a] !== needA) {
+        // a cannot move there: give the patient up for now.
+        plan.remove(a);
+        plan.remove(b);
+        refresh(plan, ra);
+        refresh(plan, rb);
+        return;
+      }
     }
+    plan.pin(a, plan.startOf[a]);
+    plan.pin(b, plan.startOf[b]);
   };
 
   const removePatient = (plan: Plan, p: number, touched: number[]) => {
@@ -239,7 +264,11 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   const best = new Plan(m);
   current.evaluate();
   touched.length = 0;
+  // Construction ignores idle time so that work spreads over the caregivers; the search then
+  // trades idle time against travel and lateness.
+  current.sim.idleMode = 0;
   recreate(current, false);
+  current.sim.idleMode = 1;
   current.evaluate();
   best.copyFrom(current);
   const history = new Float64Array(options.historyLength ?? 100).fill(current.objective);
@@ -271,5 +300,6 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   options.onProgress?.({ iteration, elapsedMs: elapsed, bestObjective: best.objective });
   const routes: number[][] = [];
   for (let r = 0; r < C; r++) routes.push(Array.from(best.routes[r].subarray(0, best.len[r])));
-  return { iteration, elapsedMs: elapsed, bestObjective: best.objective, routes };
+  const pins = Array.from(best.deadline, (d) => (d === Infinity ? -1 : d));
+  return { iteration, elapsedMs: elapsed, bestObjective: best.objective, routes, pins };
 }

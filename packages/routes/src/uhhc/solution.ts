@@ -16,10 +16,20 @@ export interface UhhcSolution {
   cost_components: Record<string, number>;
 }
 
-/** Time the routes (visit ids per caregiver) and write the solution; returns it with the solver's objective. */
-export function uhhcSolution(m: UhhcModel, routes: readonly (readonly number[])[]): { solution: UhhcSolution; objective: number } {
+/**
+ * Time the routes (visit ids per caregiver; `pins` = fixed start per visit or -1) and write the
+ * solution; returns it with the solver's objective.
+ */
+export function uhhcSolution(
+  m: UhhcModel,
+  routes: readonly (readonly number[])[],
+  pins: readonly number[],
+): { solution: UhhcSolution; objective: number } {
   const plan = new Plan(m);
   routes.forEach((route, r) => route.forEach((v, k) => plan.insert(v, r, k)));
+  pins.forEach((t, v) => {
+    if (t >= 0) plan.pin(v, t);
+  });
   plan.evaluate();
   // A second pass with the settled maxima as references (the lunch choice depends on them).
   const objective = plan.evaluate();
