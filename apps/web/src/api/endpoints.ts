@@ -1,0 +1,162 @@
+/**
+ * Every API call the web app makes, in one place, with the routes exactly as apps/server defines
+ * them (see /api/openapi.json). Screens import these, never `fetch` directly.
+ */
+import { api, query } from './client.ts';
+import type {
+  Absence,
+  Assignment,
+  CareVisit,
+  Client,
+  Demand,
+  Employee,
+  Proposal,
+  RosterFlag,
+  RosterPeriod,
+  SessionUser,
+  ShiftType,
+  SolveJob,
+  Team,
+  Versioned,
+  Wish,
+} from './types.ts';
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export interface RuleCheckViolation {
+  ruleId: string;
+  severity: string;
+  employeeId?: string;
+  date?: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+export interface RuleCheck {
+  violations: RuleCheckViolation[];
+  detail?: unknown;
+}
+
+export interface RosterChange {
+  version: number;
+  at: string;
+  actorName: string;
+  action: string;
+  published: boolean;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface CellWrite {
+  employeeId: string;
+  date: string;
+  shiftTypeId: string | null;
+  pinned?: boolean;
+}
+
+interface Items<T> {
+  items: T[];
+}
+interface Page<T> extends Items<T> {
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** All pages of a paginated list. */
+async function allPages<T>(path: string, params: Record<string, string | undefined>): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ;) {
+    const page = await api.get<Page<T>>(path + query({ ...params, limit: 500, offset }));
+    out.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) return out;
+  }
+}
+
+export const auth = {
+  login: (email: string, password: string) => api.post<Session>('/api/auth/login', { email, password }),
+  me: () => api.get<Session>('/api/auth/me'),
+  logout: () => api.post<void>('/api/auth/logout'),
+};
+
+export const planning = {
+  organisation: () => api.get<{ id: string; name: string; isDemo: boolean }>('/api/organisation'),
+  teams: () => api.get<Items<Team>>('/api/teams').then((r) => r.items),
+  employees: (teamId?: string) => allPages<Versioned<Employee>>('/api/employees', { teamId }),
+  employee: (id: string) => api.get<Versioned<Employee>>(`/api/employees/${encodeURIComponent(id)}`),
+  shiftTypes: () => api.get<Items<Versioned<ShiftType>>>('/api/shift-types').then((r) => r.items),
+  demand: (teamId: string, from: string, to: string) =>
+    api.get<Items<Demand>>('/api/demand' + query({ teamId, from, to })).then((r) => r.items),
+  absences: (params: { employeeId?: string; from?: string; to?: string }) =>
+    api.get<Items<Absence>>('/api/absences' + query(params)).then((r) => r.items),
+  createAbsence: (absence: Absence) => api.post<Absence>('/api/absences', absence),
+  wishes: (params: { employeeId?: string; from?: string; to?: string }) =>
+    api.get<Items<Wish>>('/api/wishes' + query(params)).then((r) => r.items),
+  createWish: (wish: Wish) => api.post<Wish>('/api/wishes', wish),
+  deleteWish: (id: string) => api.delete<void>(`/api/wishes/${encodeURIComponent(id)}`),
+  clients: (teamId?: string) => allPages<Client>('/api/clients', { teamId }),
+  visits: (date: string, teamId?: string) =>
+    api.get<Items<CareVisit>>('/api/visits' + query({ date, teamId })).then((r) => r.items),
+};
+
+export const rosters = {
+  periods: (params: { teamId?: string; status?: 'draft' | 'published' } = {}) =>
+    api.get<Items<Versioned<RosterPeriod>>>('/api/roster-periods' + query(params)).then((r) => r.items),
+  get: (id: string) =>
+    api.get<{ period: Versioned<RosterPeriod>; assignments: Assignment[] }>(
+      `/api/roster-periods/${encodeURIComponent(id)}`,
+    ),
+  change: (id: string, body: { expectedVersion: number; reason?: string; changes: CellWrite[] }) =>
+    api.put<{ version: number; assignments: Assignment[]; ruleCheck: RuleCheck | null }>(
+      `/api/roster-periods/${encodeURIComponent(id)}/assignments`,
+      body,
+    ),
+  publish: (id: string, body: { expectedVersion: number; reason?: string }) =>
+    api.post<Versioned<RosterPeriod>>(`/api/roster-periods/${encodeURIComponent(id)}/publish`, body),
+  changes: (id: string, publishedOnly = false) =>
+    api
+      .get<Items<RosterChange>>(
+        `/api/roster-periods/${encodeURIComponent(id)}/changes` + query({ publishedOnly }),
+      )
+      .then((r) => r.items),
+  check: (id: string) => api.post<RuleCheck>(`/api/roster-periods/${encodeURIComponent(id)}/check`),
+};
+
+export const jobs = {
+  kinds: () => api.get<Items<{ kind: string; description: string }>>('/api/job-kinds').then((r) => r.items),
+  start: (body: { kind: string; params: Record<string, unknown>; timeLimitSeconds?: number }) =>
+    api.post<SolveJob>('/api/jobs', body),
+  get: (id: string) => api.get<SolveJob>(`/api/jobs/${encodeURIComponent(id)}`),
+  cancel: (id: string) => api.post<SolveJob>(`/api/jobs/${encodeURIComponent(id)}/cancel`),
+  eventsUrl: (id: string) => `/api/jobs/${encodeURIComponent(id)}/events`,
+};
+
+export const proposals = {
+  get: <P>(id: string) => api.get<Proposal<P>>(`/api/proposals/${encodeURIComponent(id)}`),
+  list: (params: { targetId?: string; status?: string } = {}) =>
+    api.get<Items<Proposal>>('/api/proposals' + query(params)).then((r) => r.items),
+  accept: (id: string, reason?: string) =>
+    api.post<{ proposal: Proposal; version: number }>(`/api/proposals/${encodeURIComponent(id)}/accept`, {
+      reason,
+    }),
+  reject: (id: string) => api.post<Proposal>(`/api/proposals/${encodeURIComponent(id)}/reject`),
+};
+
+/** Endpoints the web app needs that the server may not offer yet; screens show a notice on 404. */
+export const pending = {
+  candidates: (periodId: string, employeeId: string | undefined, date: string, shiftTypeId?: string) =>
+    api.get<Items<{ employeeId: string; cost: number; notes?: string[] }>>(
+      `/api/roster-periods/${encodeURIComponent(periodId)}/candidates` +
+        query({ date, shiftTypeId, employeeId }),
+    ),
+  calendarLink: () => api.get<{ url: string }>('/api/me/calendar'),
+  renewCalendarLink: () => api.post<{ url: string }>('/api/me/calendar'),
+  flags: () => api.get<Items<RosterFlag>>('/api/roster-flags').then((r) => r.items),
+  createFlag: (body: { weekStart: string; message: string }) =>
+    api.post<RosterFlag>('/api/roster-flags', body),
+};

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { isPlannerRole, useSession } from '../auth/session.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Notice, TextField } from '../components/ui.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { user, login } = useSession();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (user) {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from ?? (isPlannerRole(user) ? '/rooster' : '/mijn/rooster')} replace />;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" className="login-page">
+      <div className="login-card">
+        <div className="login-head">
+          <div className="brand brand-large">
+            <svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
+              <rect width="32" height="32" rx="6" fill="currentColor" />
+              <path d="M8 9h16v3H8zm0 6h10v3H8zm0 6h13v3H8z" fill="#fff" />
+            </svg>
+            <span>{t('app.name')}</span>
+          </div>
+          <LanguageSwitch />
+        </div>
+        <p className="tagline">{t('app.tagline')}</p>
+        <h1>{t('login.title')}</h1>
+        <p>{t('login.intro')}</p>
+        <form onSubmit={submit} noValidate>
+          <TextField
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <TextField
+            label={t('login.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          {error && <Notice kind="error">{t('login.failed', { reason: error })}</Notice>}
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('login.busy') : t('login.submit')}
+          </button>
+        </form>
+        <p className="hint">{t('login.demoHint')}</p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,141 @@
+/** Publish a roster period with the notice-period check; the audit log of later changes. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rosters, type RosterChange } from '../api/endpoints.ts';
+import { todayLocal } from '../dates.ts';
+import { ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
+import { noticeCheck } from './notice.ts';
+import { PeriodPicker } from './period-picker.tsx';
+import { useSelection } from './selection.tsx';
+import { useRoster } from './use-roster.ts';
+
+export function PublishPage() {
+  const { t, i18n } = useTranslation();
+  const { periodId } = useSelection();
+  const roster = useRoster(periodId);
+  const period = roster.data?.period;
+  const [confirmLate, setConfirmLate] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [audit, setAudit] = useState<RosterChange[] | null>(null);
+
+  useEffect(() => {
+    setAudit(null);
+    if (period?.status === 'published') rosters.changes(period.id, true).then(setAudit).catch(setError);
+  }, [period?.id, period?.status, period?.version]);
+
+  const check = period ? noticeCheck(period.start, todayLocal()) : null;
+
+  async function publish() {
+    if (!period) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const published = await rosters.publish(period.id, {
+        expectedVersion: period.version,
+        reason: check && !check.ok ? reason.trim() : undefined,
+      });
+      roster.setPeriod(published);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fmt = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  return (
+    <div className="page">
+      <PageHeader title={t('publish.title')}>
+        <PeriodPicker />
+      </PageHeader>
+      <p className="muted">{t('publish.intro')}</p>
+      <ErrorNotice error={roster.error ?? error} />
+      {!period && roster.loading && <Spinner label={t('app.loading')} />}
+      {period && check && (
+        <div className="cards">
+          <section className="card">
+            <h2>{t('publish.notice')}</h2>
+            {period.status === 'published' ? (
+              <Notice kind="success">
+                {t('publish.published', { at: period.publishedAt ? fmt(period.publishedAt) : '' })}
+              </Notice>
+            ) : (
+              <>
+                <Notice kind={check.ok ? 'success' : 'warning'}>
+                  {t(check.ok ? 'publish.noticeOk' : 'publish.noticeLate', {
+                    days: check.daysAhead,
+                    required: check.required,
+                  })}
+                </Notice>
+                {!check.ok && (
+                  <div style={{ marginTop: 10 }}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={confirmLate}
+                        onChange={(e) => setConfirmLate(e.target.checked)}
+                      />{' '}
+                      {t('publish.confirmLate')}
+                    </label>
+                    <label htmlFor="publish-reason" style={{ display: 'block', marginTop: 8 }}>
+                      {t('common.reason')}
+                    </label>
+                    <textarea
+                      id="publish-reason"
+                      rows={2}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                    />
+                  </div>
+                )}
+                <div className="form-row" style={{ marginTop: 12 }}>
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={busy || (!check.ok && (!confirmLate || !reason.trim()))}
+                    onClick={() => void publish()}
+                  >
+                    {t('publish.publish')}
+                  </button>
+                </div>
+              </>
+            )}
+          </section>
+          {period.status === 'published' && (
+            <section className="card">
+              <h2>{t('publish.audit')}</h2>
+              {!audit ? (
+                <Spinner label={t('app.loading')} />
+              ) : audit.length === 0 ? (
+                <p className="muted">{t('publish.noAudit')}</p>
+              ) : (
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('publish.at')}</th>
+                      <th scope="col">{t('publish.actor')}</th>
+                      <th scope="col">{t('publish.action')}</th>
+                      <th scope="col">{t('common.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {audit.map((c) => (
+                      <tr key={c.version}>
+                        <td>{fmt(c.at)}</td>
+                        <td>{c.actorName}</td>
+                        <td>{c.action}</td>
+                        <td>{c.reason ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, textColorOn } from '../src/components/color.ts';
+import { addDays, formatClock, isoWeekNumber, isoWeekday, shiftMinutes } from '../src/dates.ts';
+import { continuity, dayRange, routePath, routeTotals, timelineSegments } from '../src/homecare/day-plan.ts';
+import { routePlanFromPayload } from '../src/homecare/plan-payload.ts';
+import { absenceCovers, absenceGrid } from '../src/roster/absence.ts';
+import { createGridModel } from '../src/roster/grid-model.ts';
+import { noticeCheck } from '../src/roster/notice.ts';
+import { formatMeasure, mergeSignals, signalsByCell, signalsFromCheck } from '../src/roster/signals.ts';
+import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
+import type { CareVisit, CarerRoute } from '../src/api/types.ts';
+
+describe('dates', () => {
+  it('does calendar arithmetic across month and year ends', () => {
+    expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+    expect(isoWeekday('2027-01-04')).toBe(1);
+    expect(isoWeekday('2027-01-10')).toBe(7);
+    expect(isoWeekNumber('2027-01-04')).toBe(1);
+    expect(isoWeekNumber('2026-12-31')).toBe(53);
+    expect(shiftMinutes({ start: '23:15', end: '07:15' })).toBe(480);
+    expect(formatClock(25 * 60 + 5)).toBe('01:05');
+  });
+});
+
+describe('shift colours', () => {
+  it('get text that meets WCAG AA (4.5:1) on every demo shift colour', () => {
+    for (const color of [
+      '#4f9dde',
+      '#6cc070',
+      '#f2a541',
+      '#5b4b8a',
+      '#888888',
+      '#2a9d8f',
+      '#e76f51',
+      '#264653',
+    ]) {
+      expect(contrastRatio(color, textColorOn(color)), color).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe('notice period', () => {
+  it('requires 28 days between publication and the first roster day', () => {
+    expect(noticeCheck('2027-01-04', '2026-12-07')).toEqual({ daysAhead: 28, required: 28, ok: true });
+    expect(noticeCheck('2027-01-04', '2026-12-08').ok).toBe(false);
+    expect(noticeCheck('2027-01-04', '2026-12-20', 14).ok).toBe(true);
+  });
+});
+
+describe('absence on the grid', () => {
+  const model = createGridModel(
+    [{ id: 'a', name: 'A', contractHoursPerWeek: 20, level: 2 }],
+    '2027-01-04',
+    7,
+    SYNTHETIC_SHIFTS,
+    [],
+  );
+  it('marks the days an absence covers; an end at midnight leaves that day free', () => {
+    const grid = absenceGrid(model, [
+      { employeeId: 'a', kind: 'leave', start: '2027-01-03T00:00', end: '2027-01-06T00:00' },
+      { employeeId: 'a', kind: 'sick', start: '2027-01-08T10:00', end: '2027-01-08T16:00' },
+    ]);
+    expect([...grid]).toEqual([1, 1, 0, 0, 2, 0, 0]);
+    expect(absenceCovers({ start: '2027-01-03T00:00', end: '2027-01-06T00:00' }, '2027-01-06')).toBe(false);
+    expect(absenceCovers({ start: '2027-01-03T00:00', end: '2027-01-06T08:00' }, '2027-01-06')).toBe(true);
+  });
+});
+
+describe('rule signals', () => {
+  const model = createGridModel(
+    [
+      { id: 'a', name: 'A', contractHoursPerWeek: 20, level: 2 },
+      { id: 'b', name: 'B', contractHoursPerWeek: 20, level: 2 },
+    ],
+    '2027-01-04',
+    7,
+    SYNTHETIC_SHIFTS,
+    [],
+  );
+  const check = {
+    violations: [
+      {
+        ruleId: 'ATW-REST-11',
+        severity: 'cao',
+        employeeId: 'a',
+        date: '2027-01-05',
+        message: 'Rust tussen diensten te kort. 8 uur gemeten.',
+      },
+      {
+        ruleId: 'ATW-NIGHT',
+        severity: 'legal',
+        employeeId: 'a',
+        date: '2027-01-05',
+        message: 'Te veel nachten.',
+        value: 600,
+        limit: 540,
+        unit: 'min',
+        article: 'ATW 5:8',
+      },
+      { ruleId: 'X', severity: 'legal', message: 'no employee' },
+    ],
+  };
+  it('turns the check into signals per cell, most severe first', () => {
+    const signals = signalsFromCheck(check);
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).toMatchObject({
+      title: 'Rust tussen diensten te kort.',
+      explanation: '8 uur gemeten.',
+      tier: 'cao',
+    });
+    expect(signals[1]).toMatchObject({ article: 'ATW 5:8', measured: 600, limit: 540 });
+    const byCell = signalsByCell(model, signals);
+    expect(byCell.get(1)!.map((s) => s.rule)).toEqual(['ATW-NIGHT', 'ATW-REST-11']);
+    expect(formatMeasure(600, 'min')).toBe('10:00 u');
+  });
+  it('replaces only the re-checked employees', () => {
+    const old = signalsFromCheck(check);
+    const merged = mergeSignals(old, [], ['a']);
+    expect(merged).toEqual([]);
+    expect(mergeSignals(old, [], ['b'])).toHaveLength(2);
+  });
+});
+
+describe('home-care day plan', () => {
+  const route: CarerRoute = {
+    employeeId: 'e1',
+    start: 420,
+    end: 600,
+    stops: [
+      {
+        visitId: 'v1',
+        clientId: 'c1',
+        arrival: 440,
+        start: 450,
+        end: 480,
+        travelMinutes: 20,
+        waitMinutes: 10,
+      },
+      {
+        visitId: 'v2',
+        clientId: 'c2',
+        arrival: 490,
+        start: 490,
+        end: 520,
+        travelMinutes: 10,
+        waitMinutes: 0,
+      },
+    ],
+    breakStart: 530,
+    breakMinutes: 15,
+  };
+  it('splits a route into travel, wait, visit and break segments', () => {
+    expect(timelineSegments(route).map((s) => [s.kind, s.start, s.end])).toEqual([
+      ['travel', 420, 440],
+      ['wait', 440, 450],
+      ['visit', 450, 480],
+      ['travel', 480, 490],
+      ['visit', 490, 520],
+      ['travel', 520, 600],
+      ['break', 530, 545],
+    ]);
+    expect(routeTotals(route)).toEqual({ travel: 110, care: 60, wait: 10 });
+    expect(dayRange([route])).toEqual({ start: 420, end: 600 });
+  });
+  it('draws the path through the clients from and back to the start point', () => {
+    const points: Record<string, { lat: number; lon: number }> = {
+      c1: { lat: 52.05, lon: 4.5 },
+      c2: { lat: 52.06, lon: 4.51 },
+    };
+    const home = { lat: 52.0, lon: 4.4 };
+    expect(routePath(route, (id) => points[id], home, home)).toEqual([home, points.c1, points.c2, home]);
+  });
+  it('counts different carers per client and visits by a regular carer', () => {
+    const plans = [
+      { date: 'd1', teamId: 't', unassignedVisitIds: [], routes: [route] },
+      { date: 'd2', teamId: 't', unassignedVisitIds: [], routes: [{ ...route, employeeId: 'e2' }] },
+    ];
+    const rows = continuity(plans, (visitId) => (visitId === 'v1' ? ['e1'] : undefined));
+    expect(rows.find((r) => r.clientId === 'c1')).toEqual({
+      clientId: 'c1',
+      visits: 2,
+      carers: 2,
+      byPreferred: 1,
+      withPreference: 2,
+    });
+  });
+  it('reads route payloads with clock times and fills client ids from the visits', () => {
+    const visits = new Map<string, CareVisit>([
+      [
+        'v1',
+        {
+          id: 'v1',
+          clientId: 'c1',
+          date: '2027-01-04',
+          windows: [{ start: '07:00', end: '09:00' }],
+          durationMinutes: 30,
+          minLevel: 2,
+          skills: [],
+          preferredCarerIds: [],
+          excludedCarerIds: [],
+          carersRequired: 1,
+        },
+      ],
+    ]);
+    const plan = routePlanFromPayload(
+      {
+        date: '2027-01-04',
+        teamId: 't',
+        routes: [
+          {
+            employeeId: 'e1',
+            start: '07:00',
+            end: '12:00',
+            stops: [{ visitId: 'v1', arrival: '07:20', start: '07:30' }],
+          },
+        ],
+        unassigned: [{ visitId: 'v9' }],
+      },
+      visits,
+    );
+    expect(plan.routes[0]!.stops[0]).toEqual({
+      visitId: 'v1',
+      clientId: 'c1',
+      arrival: 440,
+      start: 450,
+      end: 480,
+      travelMinutes: 20,
+      waitMinutes: 10,
+    });
+    expect(plan.unassignedVisitIds).toEqual(['v9']);
+  });
+});
