@@ -66,6 +66,10 @@ export const employeeSchema = z.object({
   travelMode: travelMode.default('car'),
   /** Can work nights at all (e.g. not when a medical exemption applies — the reason is not stored). */
   worksNights: z.boolean().default(true),
+  /** First day of employment (for turnover figures); unknown when absent. */
+  employmentStart: localDate.optional(),
+  /** Last day of employment for someone who left or is leaving; absent while employed. */
+  employmentEnd: localDate.optional(),
 });
 export type Employee = z.infer<typeof employeeSchema>;
 
