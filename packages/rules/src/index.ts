@@ -1,0 +1,12 @@
+export * from './types.ts';
+export * from './schema.ts';
+export { PROFILES, RULES } from './catalogue.ts';
+export * from './compile.ts';
+export * from './engine.ts';
+export * from './messages.ts';
+export { Timeline, workMinutesIn } from './timeline.ts';
+export { ZoneClock, amsterdamClock } from './zone-clock.ts';
+export { IncrementalChecker, type ShiftEdit } from './incremental.ts';
+export { TimelineScorer } from './score.ts';
+export * from './csv-input.ts';
+export * from './report.ts';
