@@ -7,3 +7,8 @@ export * from './solomon/instance.ts';
 export * from './solomon/problem.ts';
 export * from './solomon/evaluate.ts';
 export * from './solomon/solve.ts';
+export * from './uhhc/instance.ts';
+export * from './uhhc/model.ts';
+export * from './uhhc/evaluate.ts';
+export * from './uhhc/solution.ts';
+export * from './uhhc/solve.ts';

@@ -3,6 +3,8 @@ import { registerDemo } from './demo.ts';
 import { registerValidate } from './validate.ts';
 import { registerSolveVrptw } from './solve-vrptw.ts';
 import { registerEvalVrptw } from './eval-vrptw.ts';
+import { registerSolveUhhc } from './solve-uhhc.ts';
+import { registerEvalUhhc } from './eval-uhhc.ts';
 import { registerServe } from './serve.ts';
 import { registerCheck } from './check.ts';
 
@@ -12,6 +14,8 @@ export const commands: Array<(program: Command) => void> = [
   registerValidate,
   registerSolveVrptw,
   registerEvalVrptw,
+  registerSolveUhhc,
+  registerEvalUhhc,
   registerServe,
   registerCheck,
 ];

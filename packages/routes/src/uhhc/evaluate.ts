@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { parseOrThrow } from '@planmaat/domain';
-import { COST_COMPONENTS, serviceDuration, syncDistance, type CostComponent, type UhhcInstance } from './instance.ts';
+import {
+  COST_COMPONENTS,
+  serviceDuration,
+  syncDistance,
+  type CostComponent,
+  type UhhcInstance,
+} from './instance.ts';
 
 const entrySchema = z
   .object({
@@ -22,7 +28,9 @@ const entrySchema = z
   .loose();
 const solutionSchema = z
   .object({
-    routes: z.array(z.object({ caregiver_id: z.string(), locations: z.array(entrySchema).optional() }).loose()),
+    routes: z.array(
+      z.object({ caregiver_id: z.string(), locations: z.array(entrySchema).optional() }).loose(),
+    ),
   })
   .loose();
 export type UhhcSolutionJson = z.infer<typeof solutionSchema>;
@@ -97,7 +105,8 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
     entries.sort((a, b) => a.start - b.start);
     const where = (e: Entry): number => {
       const p = instance.patientIndex.get(e.patient);
-      if (e.lunch) return p !== undefined && served.has(e.patient) ? raw.patients[p].distance_matrix_index : home;
+      if (e.lunch)
+        return p !== undefined && served.has(e.patient) ? raw.patients[p].distance_matrix_index : home;
       return p === undefined ? home : raw.patients[p].distance_matrix_index;
     };
     let travel = 0;
@@ -106,7 +115,8 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
     const firstLoc = where(entries[0]);
     const leave = entries[0].start - dist(home, firstLoc);
     travel += dist(home, firstLoc);
-    if (leave < shift.start) violations.push(`${cid} leaves at ${leave}, before the shift starts at ${shift.start}`);
+    if (leave < shift.start)
+      violations.push(`${cid} leaves at ${leave}, before the shift starts at ${shift.start}`);
     idleTime += Math.max(0, leave - shift.start);
     let prevLoc = firstLoc;
     let prevEnd = NaN;
@@ -123,9 +133,11 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
         const leg = dist(prevLoc, loc);
         travel += leg;
         arrival = prevEnd + leg;
-        if (e.start < arrival) violations.push(`${label}: starts at ${e.start}, before arriving at ${arrival}`);
+        if (e.start < arrival)
+          violations.push(`${label}: starts at ${e.start}, before arriving at ${arrival}`);
       }
-      if (e.arrivalGiven !== undefined && e.arrivalGiven > e.start) violations.push(`${label}: arrival_at_patient after start`);
+      if (e.arrivalGiven !== undefined && e.arrivalGiven > e.start)
+        violations.push(`${label}: arrival_at_patient after start`);
       const wait = Math.max(0, e.start - arrival);
       idleTime += wait;
       if (!(k === 1 && entries[0].lunch)) waiting.push(wait);
@@ -137,9 +149,14 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
         lunchTakers.add(cid);
         if (instance.lunchListed && lunch) {
           const t = instance.atServiceEnd ? e.end : e.start;
-          if (e.start < lunch.start) violations.push(`${label}: lunch starts at ${e.start}, before ${lunch.start}`);
-          if (e.end - e.start < lunch.minDuration) violations.push(`${label}: lunch shorter than ${lunch.minDuration}`);
-          if (t > lunch.end) violations.push(`${label}: lunch ${instance.atServiceEnd ? 'ends' : 'starts'} at ${t}, after ${lunch.end}`);
+          if (e.start < lunch.start)
+            violations.push(`${label}: lunch starts at ${e.start}, before ${lunch.start}`);
+          if (e.end - e.start < lunch.minDuration)
+            violations.push(`${label}: lunch shorter than ${lunch.minDuration}`);
+          if (t > lunch.end)
+            violations.push(
+              `${label}: lunch ${instance.atServiceEnd ? 'ends' : 'starts'} at ${t}, after ${lunch.end}`,
+            );
         }
         return;
       }
@@ -161,14 +178,19 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
       if (e.end - e.start < needed) violations.push(`${label}: lasts ${e.end - e.start}, needs ${needed}`);
       service += e.end - e.start;
       const windows = patient.time_windows;
-      if (e.start < windows[0].start) violations.push(`${label}: starts at ${e.start}, before the window opens at ${windows[0].start}`);
+      if (e.start < windows[0].start)
+        violations.push(`${label}: starts at ${e.start}, before the window opens at ${windows[0].start}`);
       let w = 0;
       for (let i = 0; i < windows.length; i++) if (windows[i].start <= e.start) w = i;
       const t = instance.atServiceEnd ? e.end : e.start;
       tardiness.push(Math.max(0, t - windows[w].end));
       if (!cg.abilities.includes(e.service)) values.qualification++;
       if (patient.incompatible_caregivers?.includes(cid)) values.incompabilities++;
-      if (patient.preferred_caregivers && patient.preferred_caregivers.length > 0 && !patient.preferred_caregivers.includes(cid))
+      if (
+        patient.preferred_caregivers &&
+        patient.preferred_caregivers.length > 0 &&
+        !patient.preferred_caregivers.includes(cid)
+      )
         values.caregiver_preferences++;
     });
     const backLeg = dist(prevLoc, back);
@@ -192,14 +214,16 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
     for (const s of patient.required_services) {
       const who = providers.get(`${patient.id}|${s.service}`) ?? [];
       if (who.length === 0) violations.push(`patient ${patient.id}: service ${s.service} not given`);
-      if (who.length > 1) violations.push(`patient ${patient.id}: service ${s.service} given ${who.length} times`);
+      if (who.length > 1)
+        violations.push(`patient ${patient.id}: service ${s.service} given ${who.length} times`);
     }
     if (patient.required_services.length === 2) {
       const a = startOf.get(`${patient.id}|${patient.required_services[0].service}`);
       const b = startOf.get(`${patient.id}|${patient.required_services[1].service}`);
       const type = patient.synchronization?.type ?? 'independent';
       if (a !== undefined && b !== undefined) {
-        if (type === 'simultaneous' && a !== b) violations.push(`patient ${patient.id}: simultaneous services start at ${a} and ${b}`);
+        if (type === 'simultaneous' && a !== b)
+          violations.push(`patient ${patient.id}: simultaneous services start at ${a} and ${b}`);
         if (type === 'sequential') {
           const [min, max] = syncDistance(patient);
           if (b - a < min || b - a > max)
@@ -219,7 +243,10 @@ export function evaluateUhhc(instance: UhhcInstance, json: unknown, source = 'so
   for (const cg of raw.caregivers) total += workload.get(cg.id) ?? 0;
   const mean = total / Math.max(1, raw.caregivers.length);
   values.working_time = total;
-  values.workload_balance = raw.caregivers.reduce((acc, cg) => acc + Math.ceil(Math.abs((workload.get(cg.id) ?? 0) - mean)), 0);
+  values.workload_balance = raw.caregivers.reduce(
+    (acc, cg) => acc + Math.ceil(Math.abs((workload.get(cg.id) ?? 0) - mean)),
+    0,
+  );
 
   for (const c of instance.hard)
     if (values[c] > 0) violations.push(`hard component ${c} = ${values[c]} (must be 0)`);

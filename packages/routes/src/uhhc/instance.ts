@@ -31,12 +31,17 @@ const rawInstance = z.object({
     z.object({
       id: z.string(),
       distance_matrix_index: z.number().int(),
-      required_services: z.array(z.object({ service: z.string(), duration: z.number().optional().nullable() })).min(1).max(2),
+      required_services: z
+        .array(z.object({ service: z.string(), duration: z.number().optional().nullable() }))
+        .min(1)
+        .max(2),
       time_windows: z.array(window).min(1),
       synchronization: z
         .object({
           type: z.enum(['independent', 'simultaneous', 'sequential']),
-          distance: z.union([z.object({ min: z.number(), max: z.number() }), z.tuple([z.number(), z.number()])]).optional(),
+          distance: z
+            .union([z.object({ min: z.number(), max: z.number() }), z.tuple([z.number(), z.number()])])
+            .optional(),
         })
         .optional()
         .nullable(),
@@ -46,7 +51,10 @@ const rawInstance = z.object({
     }),
   ),
   services: z.array(z.object({ id: z.string(), default_duration: z.number().optional().nullable() })),
-  lunch_breaks: z.object({ start: z.number(), end: z.number(), min_duration: z.number() }).optional().nullable(),
+  lunch_breaks: z
+    .object({ start: z.number(), end: z.number(), min_duration: z.number() })
+    .optional()
+    .nullable(),
 });
 export type RawUhhcInstance = z.infer<typeof rawInstance>;
 
@@ -101,7 +109,8 @@ export function parseUhhc(json: unknown, source = 'instance'): UhhcInstance {
   const size = raw.distances.length;
   const travel = new Float64Array(new SharedArrayBuffer(size * size * 8));
   raw.distances.forEach((row, i) => {
-    if (row.length !== size) throw new InputError(`row ${i} has ${row.length} entries, expected ${size}`, `${source}: distances`);
+    if (row.length !== size)
+      throw new InputError(`row ${i} has ${row.length} entries, expected ${size}`, `${source}: distances`);
     row.forEach((v, j) => (travel[i * size + j] = v));
   });
   const weights = {} as Record<CostComponent, number>;
@@ -123,13 +132,18 @@ export function parseUhhc(json: unknown, source = 'instance'): UhhcInstance {
   const services = new Set(raw.services.map((s) => s.id));
   for (const c of raw.caregivers) {
     for (const point of [c.departing_point, c.arrival_point ?? c.departing_point])
-      if (!terminalIndex.has(point)) throw new InputError(`unknown terminal point "${point}"`, `${source}: caregiver ${c.id}`);
+      if (!terminalIndex.has(point))
+        throw new InputError(`unknown terminal point "${point}"`, `${source}: caregiver ${c.id}`);
   }
   for (const p of raw.patients) {
     if (p.distance_matrix_index < 0 || p.distance_matrix_index >= size)
-      throw new InputError(`distance_matrix_index ${p.distance_matrix_index} outside the matrix`, `${source}: patient ${p.id}`);
+      throw new InputError(
+        `distance_matrix_index ${p.distance_matrix_index} outside the matrix`,
+        `${source}: patient ${p.id}`,
+      );
     for (const s of p.required_services)
-      if (!services.has(s.service)) throw new InputError(`unknown service "${s.service}"`, `${source}: patient ${p.id}`);
+      if (!services.has(s.service))
+        throw new InputError(`unknown service "${s.service}"`, `${source}: patient ${p.id}`);
     if (p.required_services.length === 2 && !p.synchronization)
       throw new InputError('two services need a synchronization', `${source}: patient ${p.id}`);
   }
@@ -145,12 +159,22 @@ export function parseUhhc(json: unknown, source = 'instance'): UhhcInstance {
     patientIndex,
     caregiverIndex,
     terminalIndex,
-    lunch: raw.lunch_breaks ? { start: raw.lunch_breaks.start, end: raw.lunch_breaks.end, minDuration: raw.lunch_breaks.min_duration } : null,
+    lunch: raw.lunch_breaks
+      ? {
+          start: raw.lunch_breaks.start,
+          end: raw.lunch_breaks.end,
+          minDuration: raw.lunch_breaks.min_duration,
+        }
+      : null,
   };
 }
 
 /** Required duration of a patient's service (falls back to the service's default). */
-export function serviceDuration(instance: UhhcInstance, patient: RawUhhcInstance['patients'][number], k: number): number {
+export function serviceDuration(
+  instance: UhhcInstance,
+  patient: RawUhhcInstance['patients'][number],
+  k: number,
+): number {
   const s = patient.required_services[k];
   if (s.duration !== undefined && s.duration !== null) return s.duration;
   return instance.raw.services.find((x) => x.id === s.service)?.default_duration ?? 0;

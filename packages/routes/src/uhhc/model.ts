@@ -94,7 +94,13 @@ export function buildUhhcModel(instance: UhhcInstance): UhhcModel {
     }
     const kind = syncKind(p);
     patientSync[pi] =
-      kind === 'simultaneous' ? SYNC_SIMULTANEOUS : kind === 'sequential' ? SYNC_SEQUENTIAL : kind === 'independent' ? SYNC_INDEPENDENT : SYNC_NONE;
+      kind === 'simultaneous'
+        ? SYNC_SIMULTANEOUS
+        : kind === 'sequential'
+          ? SYNC_SEQUENTIAL
+          : kind === 'independent'
+            ? SYNC_INDEPENDENT
+            : SYNC_NONE;
     [seqMin[pi], seqMax[pi]] = syncDistance(p);
     patientOptional[pi] = p.optional ? 1 : 0;
     p.required_services.forEach((s, k) => {
@@ -106,7 +112,8 @@ export function buildUhhcModel(instance: UhhcInstance): UhhcModel {
       serviceIds[v] = s.service;
       raw.caregivers.forEach((c, ci) => {
         const skilled = c.abilities.includes(s.service) || !instance.hard.has('qualification');
-        const compatible = !p.incompatible_caregivers?.includes(c.id) || !instance.hard.has('incompabilities');
+        const compatible =
+          !p.incompatible_caregivers?.includes(c.id) || !instance.hard.has('incompabilities');
         canServe[v * C + ci] = skilled && compatible ? 1 : 0;
         const prefs = p.preferred_caregivers;
         unpreferred[v * C + ci] = prefs && prefs.length > 0 && !prefs.includes(c.id) ? 1 : 0;
@@ -144,10 +151,14 @@ export function buildUhhcModel(instance: UhhcInstance): UhhcModel {
     windowOpen: Float64Array.from(open),
     windowClose: Float64Array.from(close),
     home: Int32Array.from(raw.caregivers, (c) => instance.terminalIndex.get(c.departing_point)!),
-    back: Int32Array.from(raw.caregivers, (c) => instance.terminalIndex.get(c.arrival_point ?? c.departing_point)!),
+    back: Int32Array.from(raw.caregivers, (c) =>
+      instance.terminalIndex.get(c.arrival_point ?? c.departing_point)!,
+    ),
     shiftStart: Float64Array.from(raw.caregivers, (c) => c.working_shift.start),
     shiftEnd: Float64Array.from(raw.caregivers, (c) => c.working_shift.end),
-    lunchEntitled: Uint8Array.from(raw.caregivers, (c) => (c.lunch_break && instance.lunchListed && lunch ? 1 : 0)),
+    lunchEntitled: Uint8Array.from(raw.caregivers, (c) =>
+      c.lunch_break && instance.lunchListed && lunch ? 1 : 0,
+    ),
     lunchStart: lunch?.start ?? 0,
     lunchLatest: lunch ? lunch.end - (instance.atServiceEnd ? lunch.minDuration : 0) : 0,
     lunchDuration: lunch?.minDuration ?? 0,

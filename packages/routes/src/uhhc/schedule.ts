@@ -125,7 +125,14 @@ export class RouteSimulator {
   }
 
   /** One timing pass with the lunch in gap `gap` (-1 none); false when that lunch is not allowed. */
-  private pass(r: number, seq: Int32Array, n: number, release: Float64Array, gap: number, record: boolean): boolean {
+  private pass(
+    r: number,
+    seq: Int32Array,
+    n: number,
+    release: Float64Array,
+    gap: number,
+    record: boolean,
+  ): boolean {
     const m = this.m;
     const size = m.size;
     const C = m.caregivers;
@@ -206,7 +213,8 @@ export class RouteSimulator {
     const extra = Math.max(0, ret - m.shiftEnd[r]);
     idle += Math.max(0, m.shiftEnd[r] - ret);
     const w = m.w;
-    this.pCost = w.travel * travel + w.tardiness * tard + w.waiting * wait + w.extra * extra + w.preference * pref;
+    this.pCost =
+      w.travel * travel + w.tardiness * tard + w.waiting * wait + w.extra * extra + w.preference * pref;
     this.pIdle = idle;
     this.pMaxT = maxT;
     return true;
@@ -345,7 +353,7 @@ export class Plan {
       if (b < 0) continue;
       const ra = this.routeOf[a];
       const rb = this.routeOf[b];
-      if ((ra < 0) !== (rb < 0)) violations++; // half-served patient
+      if (ra < 0 !== rb < 0) violations++; // half-served patient
       if (ra < 0 || rb < 0) continue;
       const kind = m.patientSync[p];
       const gap = this.startOf[b] - this.startOf[a];

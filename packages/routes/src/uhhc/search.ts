@@ -42,7 +42,8 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
       ? Math.max(0, options.deadlineEpochMs - Date.now())
       : (options.timeLimitMs ?? Infinity);
   const maxIterations = options.maxIterations ?? Infinity;
-  if (timeLimit === Infinity && maxIterations === Infinity) throw new Error('search needs a time or iteration limit');
+  if (timeLimit === Infinity && maxIterations === Infinity)
+    throw new Error('search needs a time or iteration limit');
   const shouldStop = options.shouldStop ?? (() => false);
   const C = m.caregivers;
   const P = m.patients;
@@ -72,7 +73,9 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
 
   const routeTotal = (plan: Plan, r: number) =>
     plan.routeCost[r] +
-    (plan.len[r] === 0 ? 0 : plan.sim.proxy(plan.routeIdle[r], plan.routeMaxT[r], plan.maxIdle, plan.maxTardiness));
+    (plan.len[r] === 0
+      ? 0
+      : plan.sim.proxy(plan.routeIdle[r], plan.routeMaxT[r], plan.maxIdle, plan.maxTardiness));
 
   /** Best insertion of visit v (not into route `exclude`): returns delta, sets bestR/bestPos. */
   let bestR = -1;
@@ -83,6 +86,8 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
     bestR = -1;
     bestPos = -1;
     let emptyTried = false;
+    const pv = m.visitPatient[v];
+    const lastClose = m.windowClose[m.windowOffset[pv + 1] - 1];
     for (let r = 0; r < C; r++) {
       if (r === exclude || m.canServe[v * C + r] === 0) continue;
       const n = plan.len[r];
@@ -96,10 +101,20 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
       scratch.set(route.subarray(0, n), 1);
       for (let pos = 0; pos <= n; pos++) {
         // scratch = route[0..pos) v route[pos..n)
-        if (pos > 0) scratch[pos - 1] = route[pos - 1];
+        if (pos > 0) {
+          scratch[pos - 1] = route[pos - 1];
+          // v cannot start before the previous visit ends plus the trip: its own lateness from
+          // there bounds the cost of this and every later position.
+          const prev = route[pos - 1];
+          const arrival =
+            plan.startOf[prev] + m.visitDuration[prev] + m.travel[m.visitLoc[prev] * m.size + m.visitLoc[v]];
+          const late = (m.atServiceEnd ? arrival + m.visitDuration[v] : arrival) - lastClose;
+          if (late > 0 && m.w.tardiness * late >= best) break;
+        }
         scratch[pos] = v;
         if (blinks && rnd.next() < blinkRate) continue;
-        const delta = sim.run(r, scratch, n + 1, plan.release, plan.deadline, plan.maxIdle, plan.maxTardiness) - current;
+        const delta =
+          sim.run(r, scratch, n + 1, plan.release, plan.deadline, plan.maxIdle, plan.maxTardiness) - current;
         if (delta < best) {
           best = delta;
           bestR = r;

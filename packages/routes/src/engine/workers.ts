@@ -1,0 +1,44 @@
+/**
+ * Run one worker thread per input and collect their results. Workers post
+ * `{kind: 'progress', progress}` while searching, then `{kind: 'result', result}` or
+ * `{kind: 'error', message}`. A shared stop flag (Int32Array on a SharedArrayBuffer) set on
+ * abort lets workers in tight loops notice a cancel.
+ */
+import { startWorker } from '@planmaat/threads';
+
+export type SearchWorkerMessage<P, R> =
+  { kind: 'progress'; progress: P } | { kind: 'result'; result: R } | { kind: 'error'; message: string };
+
+export function newStopFlag(signal?: AbortSignal): { flag: Int32Array; dispose: () => void } {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const onAbort = () => Atomics.store(flag, 0, 1);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort);
+  return { flag, dispose: () => signal?.removeEventListener('abort', onAbort) };
+}
+
+export function runWorker<P, R>(entry: URL, input: unknown, onProgress: (p: P) => void): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    const worker = startWorker(entry, { workerData: input });
+    let done = false;
+    worker.on('message', (message: SearchWorkerMessage<P, R>) => {
+      if (message.kind === 'progress') onProgress(message.progress);
+      else if (message.kind === 'result') {
+        done = true;
+        resolve(message.result);
+        void worker.terminate();
+      } else {
+        done = true;
+        reject(new Error(message.message));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      done = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!done) reject(new Error(`search worker stopped with code ${code}`));
+    });
+  });
+}
