@@ -1,0 +1,5 @@
+export * from './input.ts';
+export * from './figures.ts';
+export * from './suppress.ts';
+export * from './report.ts';
+export * from './team-report.ts';
