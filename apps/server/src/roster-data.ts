@@ -1,11 +1,12 @@
 /** Load the OrganisationData slice one roster period needs (rule checks, solver input). */
 import * as repo from '@planmaat/db';
-import type { OrganisationData } from '@planmaat/domain';
+import { addDays, type OrganisationData } from '@planmaat/domain';
 
 export async function loadRosterSlice(
   db: repo.Executor,
   organisationId: string,
   rosterPeriodId: string,
+  options: { contextDays?: number; employeeIds?: string[] } = {},
 ): Promise<{
   data: OrganisationData;
   period: repo.Versioned<OrganisationData['rosterPeriods'][number]>;
@@ -23,7 +24,19 @@ export async function loadRosterSlice(
     repo.listDemand(db, organisationId, { teamId: period.teamId, from, to }),
     repo.listAssignments(db, organisationId, rosterPeriodId),
   ]);
-  const employeeIds = employeesPage.items.map((e) => e.id);
+  const employeeIds = options.employeeIds ?? employeesPage.items.map((e) => e.id);
+  if (options.contextDays) {
+    // Shifts just before and after the period (other periods) matter for rest and average rules.
+    const around = await repo.listAssignmentsInRange(db, organisationId, {
+      employeeIds,
+      from: addDays(from, -options.contextDays),
+      to: addDays(to, options.contextDays),
+    });
+    const inPeriod = new Set(assignments.map((a) => `${a.employeeId}|${a.date}`));
+    for (const a of around)
+      if (a.rosterPeriodId !== rosterPeriodId && !inPeriod.has(`${a.employeeId}|${a.date}`))
+        assignments.push(a);
+  }
   const [absences, wishes] = await Promise.all([
     repo.listAbsences(db, organisationId, { employeeIds, from, to }),
     repo.listWishes(db, organisationId, { employeeIds, from, to }),

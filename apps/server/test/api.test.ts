@@ -227,6 +227,46 @@ for (const driver of testDrivers) {
       expect(new Set(own.assignments.map((a) => a.employeeId))).toEqual(new Set([member.id]));
     });
 
+    it('re-checks the labour rules of the changed employee on save and on demand', async () => {
+      const draft = await body<Roster['period']>(
+        await planner.send('POST', '/api/roster-periods', {
+          id: 'rp-rules',
+          teamId: h.data.teams[0].id,
+          start: '2027-04-05',
+        }),
+      );
+      const member = h.data.employees.find((e) => e.teamIds.includes(draft.teamId))!;
+      // A night shift straight into an early shift: about no rest at all.
+      const res = await planner.send('PUT', `/api/roster-periods/${draft.id}/assignments`, {
+        expectedVersion: draft.version,
+        changes: [
+          { employeeId: member.id, date: '2027-04-05', shiftTypeId: 'st-N' },
+          { employeeId: member.id, date: '2027-04-06', shiftTypeId: 'st-V' },
+        ],
+      });
+      expect(res.status).toBe(200);
+      const saved = await body<{
+        ruleCheck: { violations: Array<{ ruleId: string; employeeId: string; message: string }> };
+      }>(res);
+      expect(saved.ruleCheck.violations.length).toBeGreaterThan(0);
+      expect(saved.ruleCheck.violations.every((v) => v.employeeId === member.id)).toBe(true);
+      expect(saved.ruleCheck.violations.some((v) => /rest/.test(v.ruleId))).toBe(true);
+      const check = await body<{ violations: Array<{ employeeId: string }> }>(
+        await planner.send('POST', `/api/roster-periods/${draft.id}/check`),
+      );
+      expect(check.violations.filter((v) => v.employeeId === member.id).length).toBe(
+        saved.ruleCheck.violations.length,
+      );
+      // Clearing the early shift removes the rest violation.
+      const cleared = await body<{ ruleCheck: { violations: Array<{ ruleId: string }> } }>(
+        await planner.send('PUT', `/api/roster-periods/${draft.id}/assignments`, {
+          expectedVersion: draft.version + 1,
+          changes: [{ employeeId: member.id, date: '2027-04-06', shiftTypeId: null }],
+        }),
+      );
+      expect(cleared.ruleCheck.violations.some((v) => /rest/.test(v.ruleId))).toBe(false);
+    });
+
     it('limits an employee to their own record, roster and wishes', async () => {
       const me = await body<{ user: { employeeId: string } }>(await employee.get('/api/auth/me'));
       const self = me.user.employeeId;

@@ -17,6 +17,7 @@ import { JobEventHub } from '../src/jobs/events.ts';
 import { SolverRegistry } from '../src/jobs/solver-port.ts';
 import { startJobWorkers, type JobWorkers } from '../src/jobs/worker.ts';
 import { testRosterPlugin } from './fixtures/test-roster-solver.ts';
+import { createRuleChecker } from '../src/rules.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 export const ORG_A = 'org-a';
@@ -81,6 +82,7 @@ export async function startHarness(
     queue,
     solvers,
     jobEvents: events,
+    rules: createRuleChecker(),
     config: { ...defaultConfig, jobExpiryMarginSeconds: 2, ...options.config },
   });
 

@@ -917,3 +917,30 @@ export async function listCarerShifts(
     .where(and(...conditions));
   return rows.map((r) => r.data);
 }
+
+/** Assignments of some employees in a date range, across roster periods (rule-check context). */
+export async function listAssignmentsInRange(
+  db: Executor,
+  organisationId: string,
+  filter: { employeeIds: string[]; from: string; to: string },
+): Promise<Assignment[]> {
+  if (filter.employeeIds.length === 0) return [];
+  return db
+    .select({
+      rosterPeriodId: t.assignments.rosterPeriodId,
+      employeeId: t.assignments.employeeId,
+      date: t.assignments.date,
+      shiftTypeId: t.assignments.shiftTypeId,
+      pinned: t.assignments.pinned,
+    })
+    .from(t.assignments)
+    .where(
+      and(
+        eq(t.assignments.organisationId, organisationId),
+        inArray(t.assignments.employeeId, filter.employeeIds),
+        gte(t.assignments.date, filter.from),
+        lte(t.assignments.date, filter.to),
+      ),
+    )
+    .orderBy(asc(t.assignments.employeeId), asc(t.assignments.date));
+}

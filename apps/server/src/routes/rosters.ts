@@ -182,7 +182,10 @@ const routes = {
 
 async function ruleCheckFor(deps: AppDeps, organisationId: string, periodId: string, employeeIds?: string[]) {
   if (!deps.rules) return null;
-  const slice = await loadRosterSlice(deps.handle.db, organisationId, periodId);
+  const slice = await loadRosterSlice(deps.handle.db, organisationId, periodId, {
+    contextDays: 28,
+    employeeIds,
+  });
   return deps.rules.check(slice.data, {
     teamId: slice.period.teamId,
     from: slice.from,
