@@ -4,7 +4,7 @@
  */
 import { dayNumber } from '@planmaat/domain';
 import type { CompiledRule, CompiledRuleSet } from './compile.ts';
-import { createEvaluator, type Evaluator } from './evaluators.ts';
+import { appliesTo, createEvaluator, type Evaluator } from './evaluators.ts';
 import { unitOf } from './messages.ts';
 import { ViolationRecord, type Sink } from './sink.ts';
 import { Timeline } from './timeline.ts';
@@ -95,7 +95,8 @@ export class RuleEngine {
     sink.shifts = shifts;
     sink.from = -Infinity;
     sink.to = Infinity;
-    for (const e of this.evaluators) e.evaluate(timeline, -Infinity, Infinity, sink);
+    for (const e of this.evaluators)
+      if (appliesTo(e.rule, timeline)) e.evaluate(timeline, -Infinity, Infinity, sink);
     return sink.out;
   }
 
@@ -112,7 +113,8 @@ export class RuleEngine {
     sink.shifts = shifts;
     sink.from = from;
     sink.to = to;
-    this.evaluators[ruleIndex].evaluate(timeline, from, to, sink);
+    const e = this.evaluators[ruleIndex];
+    if (appliesTo(e.rule, timeline)) e.evaluate(timeline, from, to, sink);
     return sink.out;
   }
 

@@ -29,6 +29,11 @@ export interface Evaluator {
   evaluate(tl: Timeline, from: number, to: number, sink: Sink): void;
 }
 
+/** Whether a rule can apply to this timeline at all (adults-only rules skip a minor's data). */
+export function appliesTo(rule: CompiledRule, tl: Timeline): boolean {
+  return rule.ageScope === 'all' || (rule.ageScope === 'minor' ? tl.hasMinor : tl.hasAdult);
+}
+
 function inScope(rule: CompiledRule, minor: boolean): boolean {
   return rule.ageScope === 'all' || (rule.ageScope === 'minor') === minor;
 }
@@ -812,8 +817,7 @@ class NightSeriesLength implements Evaluator {
     this.p = rule.params as ParamsOf<'night-series-length'>;
   }
   private joined(tl: Timeline, d: number): boolean {
-    const clock = tl.clock;
-    return clock.localDay(tl.dStart[d + 1]) <= clock.localDay(tl.dEnd[d] - 1) + 1;
+    return tl.dFirstDay[d + 1] <= tl.dLastDay[d] + 1;
   }
   evaluate(tl: Timeline, from: number, to: number, sink: Sink): void {
     let d = from === -Infinity ? 0 : tl.firstDienstEndingAfter(from - 1);

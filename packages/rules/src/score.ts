@@ -10,7 +10,7 @@
  * (index: 0 legal, 1 cao, 2 healthy, 3 preference; see TIERS).
  */
 import type { CompiledRule, CompiledRuleSet } from './compile.ts';
-import { createEvaluator, type Evaluator } from './evaluators.ts';
+import { appliesTo, createEvaluator, type Evaluator } from './evaluators.ts';
 import { unitOf } from './messages.ts';
 import { ViolationRecord, type Sink } from './sink.ts';
 import type { Timeline } from './timeline.ts';
@@ -63,8 +63,10 @@ export class TimelineScorer {
     const sink = this.sink;
     sink.penalties.fill(0);
     sink.counts.fill(0);
-    for (let i = 0; i < this.evaluators.length; i++)
-      this.evaluators[i].evaluate(tl, -Infinity, Infinity, sink);
+    for (let i = 0; i < this.evaluators.length; i++) {
+      const e = this.evaluators[i];
+      if (appliesTo(e.rule, tl)) e.evaluate(tl, -Infinity, Infinity, sink);
+    }
     let n = 0;
     for (let t = 0; t < TIERS.length; t++) {
       out[t] = sink.penalties[t];

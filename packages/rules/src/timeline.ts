@@ -77,6 +77,14 @@ export function workMinutesIn(start: number, end: number, brk: number, from: num
   return minutes;
 }
 
+/** Staging buffers for loadShifts (copied into the timeline's own arrays by load). */
+const loadScratch = {
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+  brk: new Int32Array(0),
+  kind: new Uint8Array(0),
+};
+
 export class Timeline {
   readonly clock: ZoneClock;
   employee = '';
@@ -103,6 +111,9 @@ export class Timeline {
   dNightDay: Int32Array = new Int32Array(0);
   dFirst: Int32Array = new Int32Array(0);
   dLast: Int32Array = new Int32Array(0);
+  /** Local days of the dienst's first and last minute. */
+  dFirstDay: Int32Array = new Int32Array(0);
+  dLastDay: Int32Array = new Int32Array(0);
 
   // Calendar weeks: index w covers week number week0 + w.
   week0 = 0;
@@ -127,8 +138,12 @@ export class Timeline {
     this.clock = clock;
   }
 
+  /** The employee is under 18 at some moment / 18 or over at some moment of the data. */
+  hasMinor = false;
+  hasAdult = true;
+
   isMinorAt(epoch: number): boolean {
-    return this.clock.localDay(epoch) < this.adultFromDay;
+    return this.adultFromDay !== -Infinity && this.clock.localDay(epoch) < this.adultFromDay;
   }
 
   weekStart(weekIndex: number): number {
@@ -169,6 +184,10 @@ export class Timeline {
       this.bKind[i] = kind[i];
       this.bRef[i] = ref ? ref[i] : i;
     }
+    this.hasMinor = count > 0 && this.isMinorAt(this.bStart[0]);
+    let lastEnd = count > 0 ? this.bEnd[0] : 0;
+    for (let i = 1; i < count; i++) if (this.bEnd[i] > lastEnd) lastEnd = this.bEnd[i];
+    this.hasAdult = count === 0 || !this.isMinorAt(lastEnd - 1);
     this.deriveDiensten();
     this.deriveWeeks();
     this.scratchA = growF64(this.scratchA, Math.max(this.nd, this.nw) + 1);
@@ -179,10 +198,10 @@ export class Timeline {
   /** Load ShiftInput objects (sorted by start) of one employee. */
   loadShifts(employee: string, shifts: readonly ShiftInput[], adultFromDay: number): this {
     const n = shifts.length;
-    const s = new Int32Array(n);
-    const e = new Int32Array(n);
-    const b = new Int32Array(n);
-    const k = new Uint8Array(n);
+    const s = (loadScratch.start = grow(loadScratch.start, n));
+    const e = (loadScratch.end = grow(loadScratch.end, n));
+    const b = (loadScratch.brk = grow(loadScratch.brk, n));
+    const k = (loadScratch.kind = growU8(loadScratch.kind, n));
     for (let i = 0; i < n; i++) {
       s[i] = shifts[i].start;
       e[i] = shifts[i].end;
@@ -202,6 +221,8 @@ export class Timeline {
     this.dNightDay = grow(this.dNightDay, n);
     this.dFirst = grow(this.dFirst, n);
     this.dLast = grow(this.dLast, n);
+    this.dFirstDay = grow(this.dFirstDay, n);
+    this.dLastDay = grow(this.dLastDay, n);
     let nd = 0;
     let cur = -1;
     for (let i = 0; i < n; i++) {
@@ -227,6 +248,8 @@ export class Timeline {
       let bestNight = -1;
       let prevDay = 0;
       let prevDayNight = 0;
+      let firstDayOfDienst = 0;
+      let lastDayOfDienst = 0;
       for (let i = this.dFirst[d]; i <= this.dLast[d]; i++) {
         const kind = this.bKind[i];
         if (((1 << kind) & MASK_DIENST) === 0) continue;
@@ -235,10 +258,20 @@ export class Timeline {
         const e = this.bEnd[i];
         const b = this.bBreak[i];
         work += e - s - b;
-        const firstDay = clock.localDay(s);
-        const lastDay = clock.localDay(e - 1);
+        // With one UTC offset over the whole block, wall-clock minutes are real minutes shifted
+        // by a constant: compute in local minutes. Blocks across a DST change take exact instants.
+        const off = clock.offsetAt(s);
+        const steady = clock.offsetAt(e) === off;
+        const ls = s + off;
+        const le = e + off;
+        const firstDay = Math.floor(ls / DAY);
+        const lastDay = steady ? Math.floor((le - 1) / DAY) : clock.localDay(e - 1);
+        if (i === this.dFirst[d]) firstDayOfDienst = firstDay;
+        if (lastDay > lastDayOfDienst) lastDayOfDienst = lastDay;
         for (let day = firstDay; day <= lastDay; day++) {
-          const w = workMinutesIn(s, e, b, clock.dayStart(day), clock.at(day, NIGHT_WINDOW_END_MINUTE));
+          const w = steady
+            ? workMinutesIn(ls, le, b, day * DAY, day * DAY + NIGHT_WINDOW_END_MINUTE)
+            : workMinutesIn(s, e, b, clock.dayStart(day), clock.at(day, NIGHT_WINDOW_END_MINUTE));
           if (w <= 0) continue;
           night += w;
           // Accumulate per window day (blocks of one dienst may share a night).
@@ -260,6 +293,8 @@ export class Timeline {
         if (after === AFTER_BY_INSTANT_ONLY) flags |= D_AMBIGUOUS_END;
       }
       if (this.isMinorAt(this.dStart[d])) flags |= D_MINOR;
+      this.dFirstDay[d] = firstDayOfDienst;
+      this.dLastDay[d] = lastDayOfDienst;
       this.dWork[d] = work;
       this.dNightMinutes[d] = night;
       this.dNightDay[d] = bestDay;
@@ -309,25 +344,37 @@ export class Timeline {
         if (bit & MASK_ON_CALL_HOME) this.wOnCallHome[w]++;
       }
       if ((bit & MASK_COUNTED) === 0) continue;
-      const startDay = clock.localDay(s);
-      const lastDay = clock.localDay(e - 1);
+      // Local-minute arithmetic when the offset is the same over the block (see deriveDiensten).
+      const off = clock.offsetAt(s);
+      const steady = clock.offsetAt(e) === off;
+      const ls = s + off;
+      const le = e + off;
+      const startDay = Math.floor(ls / DAY);
+      const lastDay = steady ? Math.floor((le - 1) / DAY) : clock.localDay(e - 1);
       let w = weekOfDay(startDay) - this.week0;
-      let segStart = s;
-      // Split at Monday 00:00 boundaries.
-      for (;;) {
-        const nextMonday = clock.dayStart(mondayOfWeek(this.week0 + w + 1));
-        const segEnd = e < nextMonday ? e : nextMonday;
-        this.wMinutes[w] += workMinutesIn(s, e, b, segStart, segEnd);
-        if (segEnd >= e) break;
-        segStart = segEnd;
-        w++;
+      if (steady && weekOfDay(lastDay) - this.week0 === w) {
+        this.wMinutes[w] += e - s - b;
+      } else {
+        // Split at Monday 00:00 boundaries.
+        let segStart = s;
+        for (;;) {
+          const nextMonday = clock.dayStart(mondayOfWeek(this.week0 + w + 1));
+          const segEnd = e < nextMonday ? e : nextMonday;
+          this.wMinutes[w] += workMinutesIn(s, e, b, segStart, segEnd);
+          if (segEnd >= e) break;
+          segStart = segEnd;
+          w++;
+        }
       }
       // Sunday and weekend work: actual work only (dienst kinds), not leave or sick.
       if ((bit & MASK_DIENST) === 0) continue;
       for (let day = startDay; day <= lastDay; day++) {
         const weekday = (((day + 3) % 7) + 7) % 7; // 0 = Monday … 6 = Sunday
         if (weekday < 5) continue;
-        const worked = workMinutesIn(s, e, b, clock.dayStart(day), clock.dayStart(day + 1)) > 0;
+        const worked =
+          (steady
+            ? workMinutesIn(ls, le, b, day * DAY, (day + 1) * DAY)
+            : workMinutesIn(s, e, b, clock.dayStart(day), clock.dayStart(day + 1))) > 0;
         if (!worked) continue;
         const wi = weekOfDay(day) - this.week0;
         this.wWeekend[wi] = 1;

@@ -22,8 +22,14 @@ export class ZoneClock {
 
   constructor(readonly zone: string = DEFAULT_ZONE) {}
 
+  // The interval between two transitions that the last lookup fell in (most lookups repeat it).
+  private hitFrom = 0;
+  private hitTo = -1;
+  private hitOffset = 0;
+
   /** UTC offset in minutes in force at an instant. */
   offsetAt(epoch: number): number {
+    if (epoch >= this.hitFrom && epoch < this.hitTo) return this.hitOffset;
     this.cover(epoch);
     const t = this.transitions;
     // Few transitions per year: binary search over a short array.
@@ -37,7 +43,14 @@ export class ZoneClock {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found < 0 ? this.baseOffset : this.offsets[found];
+    const offset = found < 0 ? this.baseOffset : this.offsets[found];
+    // Cache the interval only inside the covered years (cover() may extend the table later).
+    const coveredFrom = Date.UTC(this.firstYear, 0, 1) / 60_000;
+    const coveredTo = Date.UTC(this.lastYear + 1, 0, 1) / 60_000;
+    this.hitFrom = Math.max(found < 0 ? -Infinity : t[found], coveredFrom);
+    this.hitTo = Math.min(found + 1 < t.length ? t[found + 1] : Infinity, coveredTo);
+    this.hitOffset = offset;
+    return offset;
   }
 
   /** Wall-clock minutes of an instant. */
@@ -55,6 +68,10 @@ export class ZoneClock {
    * a skipped time (March) moves forward, a repeated time (October) takes the earlier instant.
    */
   instant(local: number): number {
+    // Fast path: more than a day from any transition the offset is unambiguous.
+    const o = this.offsetAt(local - this.hitOffset);
+    const t = local - o;
+    if (t - this.hitFrom > MINUTES_PER_DAY && this.hitTo - t > MINUTES_PER_DAY) return t;
     const before = this.offsetAt(local - MINUTES_PER_DAY - 180);
     const after = this.offsetAt(local + MINUTES_PER_DAY);
     const beforeValid = this.offsetAt(local - before) === before;
