@@ -78,7 +78,7 @@ export function workMinutesIn(start: number, end: number, brk: number, from: num
 }
 
 /** Staging buffers for loadShifts (copied into the timeline's own arrays by load). */
-const loadScratch = {
+const loadScratch: { start: Int32Array; end: Int32Array; brk: Int32Array; kind: Uint8Array } = {
   start: new Int32Array(0),
   end: new Int32Array(0),
   brk: new Int32Array(0),
