@@ -99,13 +99,15 @@ export class RouteSimulator {
    * Route-local stand-in for the plan-wide maxima. Highest tardiness: what exceeds the current
    * maximum. Max idle: idle²/(2·max) — equal to the true marginal cost at the route with the most
    * idle time and smaller for the others, so filling the idlest routes pays most (a plain
-   * "excess over the maximum" never rewards opening or filling a route). `idleMode` 0 ignores idle.
+   * "excess over the maximum" never rewards opening or filling a route). `idleMode` 0 ignores idle,
+   * 2 (default) charges the excess over the current maximum.
    */
-  idleMode = 1;
+  idleMode = 2;
   proxy(idle: number, maxT: number, idleRef: number, tardRef: number): number {
     const m = this.m;
     let p = m.w.highestTardiness * Math.max(0, maxT - tardRef);
     if (this.idleMode === 1) p += (m.w.idle * idle * idle) / (2 * Math.max(idleRef, 30));
+    else if (this.idleMode === 2) p += m.w.idle * Math.max(0, idle - idleRef);
     return p;
   }
 
@@ -251,6 +253,9 @@ export class Plan {
   readonly lunchGap: Int32Array;
   readonly lunchAt: Float64Array;
   objective = 0;
+  /** Plan-wide maxima the last evaluation used as references (to reproduce its timing). */
+  refIdle = 0;
+  refTardiness = 0;
   maxIdle = 0;
   maxTardiness = 0;
   syncViolations = 0;
@@ -286,6 +291,8 @@ export class Plan {
     this.lunchGap.set(other.lunchGap);
     this.lunchAt.set(other.lunchAt);
     this.objective = other.objective;
+    this.refIdle = other.refIdle;
+    this.refTardiness = other.refTardiness;
     this.maxIdle = other.maxIdle;
     this.maxTardiness = other.maxTardiness;
     this.syncViolations = other.syncViolations;
@@ -345,6 +352,8 @@ export class Plan {
   evaluate(): number {
     const m = this.m;
     const C = m.caregivers;
+    this.refIdle = this.maxIdle;
+    this.refTardiness = this.maxTardiness;
     for (let r = 0; r < C; r++) this.simulate(r);
     let violations = 0;
     for (let p = 0; p < m.patients; p++) {

@@ -17,6 +17,10 @@ export interface UhhcSearchOptions {
   historyLength?: number;
   averageRemoved?: number;
   blinkRate?: number;
+  /** Route-local stand-in for max idle time in insertions: 1 squared, 2 excess over the maximum (default). */
+  idleMode?: number;
+  /** Occasionally free patients around a seed for caregivers without work (default true). */
+  openRoutes?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (p: UhhcProgress) => void;
 }
@@ -32,6 +36,8 @@ export interface UhhcSearchResult extends UhhcProgress {
   routes: number[][];
   /** Fixed start of each synchronised visit, -1 for free visits. */
   pins: number[];
+  /** Reference maxima of the best plan's timing (see Plan.refIdle). */
+  refs: [number, number];
 }
 
 export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearchResult {
@@ -65,6 +71,8 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   }
 
   const scratch = new Int32Array(m.visits + 1);
+  const routeMark = new Int32Array(C);
+  let routeStamp = 0;
   const removed: number[] = [];
   const ruined = new Int32Array(C);
   let stamp = 1;
@@ -88,9 +96,24 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
     let emptyTried = false;
     const pv = m.visitPatient[v];
     const lastClose = m.windowClose[m.windowOffset[pv + 1] - 1];
+    // Candidate routes: those serving one of the nearest patients (granular neighbourhood),
+    // unless the instance is small enough to try every caregiver.
+    const pv0 = m.visitPatient[v];
+    const granular = C > 12;
+    if (granular) {
+      routeStamp++;
+      for (let k = 0; k < Math.min(K, 20); k++) {
+        const q = neighbours[pv0 * K + k];
+        for (let j = 0; j < 2; j++) {
+          const w = m.patientVisits[q * 2 + j];
+          if (w >= 0 && plan.routeOf[w] >= 0) routeMark[plan.routeOf[w]] = routeStamp;
+        }
+      }
+    }
     for (let r = 0; r < C; r++) {
       if (r === exclude || m.canServe[v * C + r] === 0) continue;
       const n = plan.len[r];
+      if (granular && n > 0 && routeMark[r] !== routeStamp && rnd.next() > 0.1) continue;
       if (n === 0) {
         // Empty caregivers are alike enough: try a few, not all.
         if (emptyTried && rnd.next() < 0.7) continue;
@@ -221,9 +244,29 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
       assigned += plan.len[r];
     }
     if (assigned === 0) return;
-    if (rnd.next() < 0.05) {
-      // Empty one random route entirely.
+    openRoute = false;
+    if (options.openRoutes !== false && usedRoutes < C && rnd.next() < 0.05) {
+      // Make room for a caregiver who has no work: free the patients around a random seed and
+      // reinsert them without the idle-time stand-in, so a new route can take several of them.
+      openRoute = true;
+      let seed = rnd.int(P);
+      for (let t = 0; t < P && plan.routeOf[m.patientVisits[seed * 2]] < 0; t++) seed = (seed + 1) % P;
+      const count = Math.min(K, 2 * averageRemoved);
+      removePatient(plan, seed, touched);
+      for (let k = 0; k < count; k++) {
+        const q = neighbours[seed * K + k];
+        if (plan.routeOf[m.patientVisits[q * 2]] >= 0) removePatient(plan, q, touched);
+      }
+      return;
+    }
+    const roll = rnd.next();
+    if (roll < 0.08) {
+      // Empty one route entirely: the one with the most idle time (the max-idle term is a
+      // bottleneck) or a random one.
       let r = rnd.int(C);
+      if (roll < 0.04) {
+        for (let q = 0; q < C; q++) if (plan.len[q] > 0 && plan.routeIdle[q] >= plan.routeIdle[r]) r = q;
+      }
       for (let t = 0; t < C && plan.len[r] === 0; t++) r = (r + 1) % C;
       while (plan.len[r] > 0) removePatient(plan, m.visitPatient[plan.routes[r][0]], touched);
       return;
@@ -232,6 +275,22 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
     const ksMax = (4 * averageRemoved) / (1 + lsMax) - 1;
     const strings = Math.floor(rnd.next() * ksMax) + 1;
     let seed = rnd.int(P);
+    if (roll < 0.15 && plan.maxTardiness > 0) {
+      // Seed at the latest visit (the highest-lateness term is a bottleneck too).
+      let worst = -1;
+      let worstLate = 0;
+      for (let v = 0; v < m.visits; v++) {
+        if (plan.routeOf[v] < 0) continue;
+        const p = m.visitPatient[v];
+        const close = m.windowClose[m.windowOffset[p + 1] - 1];
+        const late = plan.startOf[v] + (m.atServiceEnd ? m.visitDuration[v] : 0) - close;
+        if (late > worstLate) {
+          worstLate = late;
+          worst = p;
+        }
+      }
+      if (worst >= 0) seed = worst;
+    }
     for (let t = 0; t < P && plan.routeOf[m.patientVisits[seed * 2]] < 0; t++) seed = (seed + 1) % P;
     const seen = new Set<number>();
     for (let k = -1; k < K && seen.size < strings; k++) {
@@ -252,7 +311,10 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
     }
   };
 
+  let openRoute = false;
   const recreate = (plan: Plan, blinks: boolean) => {
+    const mode = plan.sim.idleMode;
+    if (openRoute) plan.sim.idleMode = 0;
     for (const r of touched) refresh(plan, r);
     order.length = 0;
     for (let p = 0; p < P; p++) if (plan.routeOf[m.patientVisits[p * 2]] < 0) order.push(p);
@@ -272,6 +334,7 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
       order.sort((x, y) => sortKey[x] - sortKey[y]);
     }
     for (const p of order) insertPatient(plan, p, blinks);
+    plan.sim.idleMode = mode;
   };
 
   let current = new Plan(m);
@@ -283,7 +346,9 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   // trades idle time against travel and lateness.
   current.sim.idleMode = 0;
   recreate(current, false);
-  current.sim.idleMode = 1;
+  current.sim.idleMode = options.idleMode ?? 2;
+  candidate.sim.idleMode = current.sim.idleMode;
+  best.sim.idleMode = current.sim.idleMode;
   current.evaluate();
   best.copyFrom(current);
   const history = new Float64Array(options.historyLength ?? 100).fill(current.objective);
@@ -316,5 +381,5 @@ export function searchUhhc(m: UhhcModel, options: UhhcSearchOptions): UhhcSearch
   const routes: number[][] = [];
   for (let r = 0; r < C; r++) routes.push(Array.from(best.routes[r].subarray(0, best.len[r])));
   const pins = Array.from(best.deadline, (d) => (d === Infinity ? -1 : d));
-  return { iteration, elapsedMs: elapsed, bestObjective: best.objective, routes, pins };
+  return { iteration, elapsedMs: elapsed, bestObjective: best.objective, routes, pins, refs: [best.refIdle, best.refTardiness] };
 }

@@ -24,14 +24,15 @@ export function uhhcSolution(
   m: UhhcModel,
   routes: readonly (readonly number[])[],
   pins: readonly number[],
+  refs: readonly [number, number] = [0, 0],
 ): { solution: UhhcSolution; objective: number } {
   const plan = new Plan(m);
   routes.forEach((route, r) => route.forEach((v, k) => plan.insert(v, r, k)));
   pins.forEach((t, v) => {
     if (t >= 0) plan.pin(v, t);
   });
-  plan.evaluate();
-  // A second pass with the settled maxima as references (the lunch choice depends on them).
+  // Time with the references the search used, so the objective is the search's.
+  [plan.maxIdle, plan.maxTardiness] = refs;
   const objective = plan.evaluate();
   const out: UhhcSolution['routes'] = [];
   for (let r = 0; r < m.caregivers; r++) {

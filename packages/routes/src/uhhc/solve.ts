@@ -85,7 +85,7 @@ export async function solveUhhc(
     const results = await Promise.all(runs);
     let best = results[0];
     for (const r of results) if (r.bestObjective < best.bestObjective) best = r;
-    const { solution, objective } = uhhcSolution(model, best.routes, best.pins);
+    const { solution, objective } = uhhcSolution(model, best.routes, best.pins, best.refs);
     return {
       solution,
       objective,
