@@ -7,3 +7,4 @@ export {
 } from './generate.ts';
 export { buildHandMadeRoster } from './hand-roster.ts';
 export { carerShiftsFromRoster } from './carer-shifts.ts';
+export { generateWorkforceHistory, type WorkforceHistory, type HistoryOptions } from './history.ts';

@@ -7,6 +7,8 @@ import { registerSolveUhhc } from './solve-uhhc.ts';
 import { registerEvalUhhc } from './eval-uhhc.ts';
 import { registerServe } from './serve.ts';
 import { registerCheck } from './check.ts';
+import { registerCapacity } from './capacity.ts';
+import { registerInsight } from './insight.ts';
 
 /** Every subcommand of `planmaat`; add a module and list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -18,4 +20,6 @@ export const commands: Array<(program: Command) => void> = [
   registerEvalUhhc,
   registerServe,
   registerCheck,
+  registerCapacity,
+  registerInsight,
 ];

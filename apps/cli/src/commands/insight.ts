@@ -1,0 +1,292 @@
+/**
+ * `planmaat insight`: team workforce figures with small-group suppression.
+ *   report DIR        teams × periods for one filter, printed or exported (CSV/XLSX/JSON)
+ *   team-report DIR   the one-page team report for a team meeting (printable HTML)
+ *   demo-history DIR  write a year of demo history (workforce-history.json) into the folder
+ * History (former staff, past rosters and absences) is read from DIR/workforce-history.json when
+ * present, or from --history.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { generateWorkforceHistory } from '@planmaat/demo';
+import { addDays, InputError, parseOrThrow } from '@planmaat/domain';
+import {
+  FIGURE_LABELS,
+  insightDataFrom,
+  insightDataSchema,
+  insightReport,
+  teamActionSchema,
+  teamReport,
+  type Figures,
+  type InsightData,
+  type InsightReport,
+  type TeamReport,
+  type Viewer,
+  type WorkforceHistoryLike,
+} from '@planmaat/insight';
+import { z } from 'zod';
+import { CliExit } from '../cli-exit.ts';
+import { integerOption } from '../options.ts';
+import { escapeHtml, exportKind, PRINT_CSS, writeTables, type Table } from '../tables.ts';
+import { readBundleDir } from './validate.ts';
+
+export const HISTORY_FILE = 'workforce-history.json';
+
+interface Common {
+  history?: string;
+  from?: string;
+  to?: string;
+  period: string;
+  role: string;
+  team?: string[];
+}
+
+async function loadInsightData(
+  dir: string,
+  historyFile?: string,
+): Promise<{ data: InsightData; from: string; to: string }> {
+  const org = await readBundleDir(dir);
+  const file = historyFile ?? path.join(dir, HISTORY_FILE);
+  let history: (WorkforceHistoryLike & { from?: string; to?: string }) | undefined;
+  try {
+    history = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || historyFile) {
+      if (error instanceof SyntaxError) throw new InputError(`not valid JSON (${error.message})`, file);
+      throw error;
+    }
+  }
+  const data = parseOrThrow(insightDataSchema, insightDataFrom(org, history), history ? file : dir);
+  const dates = data.assignments.map((a) => a.date).sort();
+  return {
+    data,
+    from: history?.from ?? dates[0] ?? org.rosterPeriods[0]?.start,
+    to: dates[dates.length - 1] ?? addDays(org.rosterPeriods[0]?.start, 27),
+  };
+}
+
+function viewerFrom(opts: Common): Viewer {
+  const role = z.enum(['admin', 'planner', 'team-leader', 'employee']).safeParse(opts.role);
+  if (!role.success)
+    throw new CliExit(2, `--role "${opts.role}" must be admin, planner, team-leader or employee`);
+  if (role.data === 'team-leader' && !opts.team?.length)
+    throw new CliExit(2, '--role team-leader needs --team <id> (the teams they lead)');
+  return { role: role.data, teamIds: opts.team ?? [] };
+}
+
+function periodKind(value: string): 'month' | 'quarter' | 'four-weeks' {
+  if (value === 'month' || value === 'quarter' || value === 'four-weeks') return value;
+  throw new CliExit(2, `--period "${value}" must be month, quarter or four-weeks`);
+}
+
+/** First day of the first whole month (or quarter) on or after a date, so no period is half empty. */
+function wholePeriodStart(date: string, kind: string): string {
+  if (kind === 'four-weeks') return date;
+  const [y, m, d] = date.split('-').map(Number);
+  let month = d === 1 ? m : m + 1;
+  let year = y;
+  if (kind === 'quarter') while ((month - 1) % 3 !== 0) month += 1;
+  while (month > 12) {
+    month -= 12;
+    year += 1;
+  }
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerInsight(program: Command): void {
+  const insight = program
+    .command('insight')
+    .description('Teaminzicht / workforce insight (only aggregates; groups of 5 or fewer suppressed)');
+  const common = (cmd: Command) =>
+    cmd
+      .option('--history <file>', `history file (default DIR/${HISTORY_FILE} when present)`)
+      .option('--from <date>', 'first day (default: first whole period of the history)')
+      .option('--to <date>', 'last day (default: last rostered day)')
+      .option('--period <kind>', 'month, quarter or four-weeks', 'month')
+      .option('--role <role>', 'view as admin, planner or team-leader', 'planner')
+      .option('--team <id>', 'team led (team-leader) or team to show; repeatable', collect);
+
+  common(
+    insight
+      .command('report')
+      .description('Team figures per period for one filter combination')
+      .argument('<dir>', 'organisation folder'),
+  )
+    .option('--level-band <band>', 'all, level-1-2, level-3 or level-4-6', 'all')
+    .option('--contract-band <band>', 'all, upto-20h, 21-28h or 29h-plus', 'all')
+    .option('--out <file>', 'export: .csv, .xlsx or .json')
+    .action(async (dir: string, opts: Common & { levelBand: string; contractBand: string; out?: string }) => {
+      if (opts.out) exportKind(opts.out);
+      const viewer = viewerFrom(opts);
+      const period = periodKind(opts.period);
+      const loaded = await loadInsightData(dir, opts.history);
+      const report = insightReport(
+        loaded.data,
+        {
+          from: opts.from ?? wholePeriodStart(loaded.from, period),
+          to: opts.to ?? loaded.to,
+          period,
+          levelBand: opts.levelBand,
+          contractBand: opts.contractBand,
+          teamIds: viewer.role === 'team-leader' ? undefined : opts.team,
+        },
+        viewer,
+      );
+      printReport(report);
+      if (opts.out) {
+        await writeTables(opts.out, [reportTable(report)], report);
+        console.log(`→ ${opts.out}`);
+      }
+    });
+
+  common(
+    insight
+      .command('team-report')
+      .description('One-page team report for the team meeting (printable HTML)')
+      .argument('<dir>', 'organisation folder'),
+  )
+    .requiredOption('--for <team>', 'the team the report is about')
+    .option(
+      '--actions <file>',
+      'JSON array of agreed actions [{id, periodId, text, owner?, status?, followUp?}]',
+    )
+    .requiredOption('--out <file>', '.html (printable) or .json')
+    .action(async (dir: string, opts: Common & { for: string; actions?: string; out: string }) => {
+      const kind = exportKind(opts.out);
+      if (kind !== 'html' && kind !== 'json') throw new CliExit(2, '--out must be a .html or .json file');
+      const viewer = viewerFrom(opts);
+      const period = periodKind(opts.period);
+      const loaded = await loadInsightData(dir, opts.history);
+      const actions = opts.actions
+        ? parseOrThrow(
+            z.array(teamActionSchema),
+            JSON.parse(await readFile(opts.actions, 'utf8')),
+            opts.actions,
+          )
+        : [];
+      const report = teamReport(
+        loaded.data,
+        {
+          teamId: opts.for,
+          from: opts.from ?? wholePeriodStart(loaded.from, period),
+          to: opts.to ?? loaded.to,
+          period,
+          actions,
+        },
+        viewer,
+      );
+      await writeFile(
+        opts.out,
+        kind === 'json' ? JSON.stringify(report, null, 2) + '\n' : teamReportHtml(report),
+      );
+      console.log(
+        `${report.team.name}, ${report.period.label}${report.suppressed ? ' (groep te klein: cijfers verborgen)' : ''} → ${opts.out}`,
+      );
+    });
+
+  insight
+    .command('demo-history')
+    .description(
+      `Write a demo history (former staff, past rosters, absences, changes, flags) as DIR/${HISTORY_FILE}`,
+    )
+    .argument('<dir>', 'folder written by `planmaat demo generate`')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--weeks <n>', 'history length in weeks', '52')
+    .action(async (dir: string, opts: { seed: string; weeks: string }) => {
+      const data = await readBundleDir(dir);
+      const history = generateWorkforceHistory(data, {
+        seed: integerOption('--seed', opts.seed, 0),
+        weeks: integerOption('--weeks', opts.weeks, 4, 156),
+      });
+      await writeFile(path.join(dir, HISTORY_FILE), JSON.stringify(history, null, 2) + '\n');
+      console.log(
+        `${history.from} – ${history.to}: ${history.employees.length} employees (incl. leavers), ${history.assignments.length} assignments, ${history.absences.length} absences → ${path.join(dir, HISTORY_FILE)}`,
+      );
+    });
+}
+
+const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as Array<keyof Figures>;
+
+function reportTable(report: InsightReport): Table {
+  return {
+    name: 'insight',
+    headers: ['period', 'team_id', 'team', 'level_band', 'contract_band', 'suppressed', ...FIGURE_KEYS],
+    rows: report.rows.map((r) => [
+      r.periodId,
+      r.teamId,
+      r.teamName,
+      report.filter.levelBand,
+      report.filter.contractBand,
+      r.suppressed ?? '',
+      ...FIGURE_KEYS.map((k) => r.figures?.[k] ?? null),
+    ]),
+  };
+}
+
+function printReport(report: InsightReport): void {
+  console.log(`${report.filter.label.nl}; groepen ≤ ${report.threshold} verborgen (•)`);
+  const shown: Array<keyof Figures> = [
+    'headcount',
+    'absenceRate',
+    'absenceFrequency',
+    'turnoverRate',
+    'hoursAboveContractPerFte',
+    'calledInPer100Shifts',
+    'rosterStability',
+    'wishesGranted',
+  ];
+  console.log(
+    ['periode'.padEnd(10), 'team'.padEnd(26), ...shown.map((k) => k.slice(0, 10).padStart(11))].join(''),
+  );
+  for (const r of report.rows)
+    console.log(
+      [
+        r.periodId.padEnd(10),
+        r.teamName.slice(0, 25).padEnd(26),
+        ...shown.map((k) =>
+          (r.suppressed ? '•' : r.figures ? String(r.figures[k] ?? '–') : '–').padStart(11),
+        ),
+      ].join(''),
+    );
+  for (const note of report.notes.nl) console.log(note);
+}
+
+export function teamReportHtml(r: TeamReport): string {
+  const e = escapeHtml;
+  const fmt = (x: number | null, unit: string) =>
+    x === null ? '–' : `${x.toLocaleString('nl-NL')}${unit ? ` ${unit}` : ''}`;
+  const arrow = (t: TeamReport['figures'][number]['trend']) =>
+    t === 'better' ? '▲ beter' : t === 'worse' ? '▼ slechter' : t === 'same' ? '= gelijk' : '';
+  const rows = r.suppressed
+    ? `<p>De groep is te klein (${'≤'} 5 personen) om cijfers te tonen. Bespreek de thema’s en acties.</p>`
+    : `<table><tr><th>Cijfer</th><th>${e(r.period.label)}</th><th>${e(r.previous?.label ?? 'vorige')}</th><th>Trend</th><th>Organisatie</th></tr>${r.figures
+        .map(
+          (f) =>
+            `<tr><td>${e(f.label.nl)}</td><td>${fmt(f.current, f.unit)}</td><td>${fmt(f.previous, f.unit)}</td><td>${arrow(f.trend)}</td><td>${fmt(f.organisation, f.unit)}</td></tr>`,
+        )
+        .join('')}</table>`;
+  const themes = r.themes.length
+    ? `<ul>${r.themes.map((t) => `<li>${e(t.label.nl)} (${t.count}×)</li>`).join('')}</ul>`
+    : '<p class="muted">Geen signalen gemeld.</p>';
+  const follow = r.followUp.length
+    ? `<table><tr><th>Afspraak</th><th>Wie</th><th>Status</th><th>Opvolging</th></tr>${r.followUp
+        .map(
+          (a) =>
+            `<tr><td>${e(a.text)}</td><td>${e(a.owner ?? '')}</td><td>${e(a.status)}</td><td>${e(a.followUp ?? '')}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '<p class="muted">Geen open afspraken.</p>';
+  const slots = Array.from({ length: r.actionSlots }, () => '<div class="box"></div>').join('');
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Teamrapport ${e(r.team.name)} ${e(r.period.label)}</title><style>${PRINT_CSS}</style></head><body>
+<h1>Teamrapport ${e(r.team.name)} — ${e(r.period.label)}</h1>
+<p class="muted">Alleen groepscijfers; groepen van 5 of minder personen worden niet getoond. Geen diagnoses of oorzaken.</p>
+<section><h2>Cijfers</h2>${rows}</section>
+<section><h2>Signalen van medewerkers (thema’s)</h2>${themes}</section>
+<section><h2>Afspraken vorige keer</h2>${follow}</section>
+<section><h2>Nieuwe afspraken (wat, wie, wanneer)</h2>${slots}</section>
+</body></html>
+`;
+}
