@@ -19,3 +19,4 @@ export { startJobWorkers } from './jobs/worker.ts';
 export { ensureDemo } from './demo.ts';
 export { hashPassword } from './auth/passwords.ts';
 export type { RuleChecker, RuleCheckReport } from './rules-port.ts';
+export { createRuleChecker } from './rules.ts';

@@ -79,6 +79,13 @@ for (const driver of testDrivers) {
       expect((await body<{ user: { role: string } }>(me)).user.role).toBe('planner');
     });
 
+    it('ends the session at logout', async () => {
+      const session = await h.login(ORG_A, 'admin');
+      expect((await session.get('/api/auth/me')).status).toBe(200);
+      expect((await session.send('POST', '/api/auth/logout')).status).toBe(204);
+      expect((await session.get('/api/auth/me')).status).toBe(401);
+    });
+
     it('paginates employees and filters by team', async () => {
       const page = await body<{ items: Array<{ id: string }>; total: number }>(
         await planner.get('/api/employees?limit=5&offset=5'),

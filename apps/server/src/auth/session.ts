@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { findSession } from '@planmaat/db';
+import { findSession, type Database, type User } from '@planmaat/db';
 import type { AppEnv } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
 
@@ -40,12 +40,40 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Validated sessions are kept for a few seconds so a burst of requests costs one lookup. A logout
+ * clears the entry on this node at once; other web nodes notice within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 5000;
+const sessionCache = new Map<string, { user: User; csrfToken: string; until: number }>();
+
+async function lookupSession(
+  db: Database,
+  token: string,
+): Promise<{ user: User; csrfToken: string } | undefined> {
+  const now = Date.now();
+  const cached = sessionCache.get(token);
+  if (cached && cached.until > now) return cached;
+  const session = await findSession(db, token);
+  if (!session) {
+    sessionCache.delete(token);
+    return undefined;
+  }
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  sessionCache.set(token, { ...session, until: now + SESSION_CACHE_MS });
+  return session;
+}
+
+export function forgetSession(token: string): void {
+  sessionCache.delete(token);
+}
+
 /** Requires a valid session; checks CSRF on state-changing methods. */
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) throw unauthorized();
-    const session = await findSession(c.get('deps').handle.db, token);
+    const session = await lookupSession(c.get('deps').handle.db, token);
     if (!session) throw unauthorized();
     if (!SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);

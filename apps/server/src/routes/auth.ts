@@ -4,6 +4,7 @@ import { createSession, deleteSession, findUserByEmail, findUserByOidc, linkOidc
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
 import {
   clearSessionCookies,
+  forgetSession,
   isSecureRequest,
   requireSession,
   SESSION_COOKIE,
@@ -89,7 +90,10 @@ export function authRoutes() {
   });
   app.openapi(logout, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deleteSession(c.get('deps').handle.db, token);
+    if (token) {
+      forgetSession(token);
+      await deleteSession(c.get('deps').handle.db, token);
+    }
     clearSessionCookies(c);
     return c.body(null, 204);
   });

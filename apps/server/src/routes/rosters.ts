@@ -15,7 +15,7 @@ import {
   rosterPeriodOut,
   version,
 } from '../http/schemas.ts';
-import { loadRosterSlice } from '../roster-data.ts';
+import { loadRuleCheckInput } from '../roster-data.ts';
 import type { User } from '../auth/access.ts';
 
 const auth = [requireSession()];
@@ -182,14 +182,11 @@ const routes = {
 
 async function ruleCheckFor(deps: AppDeps, organisationId: string, periodId: string, employeeIds?: string[]) {
   if (!deps.rules) return null;
-  const slice = await loadRosterSlice(deps.handle.db, organisationId, periodId, {
-    contextDays: 28,
-    employeeIds,
-  });
-  return deps.rules.check(slice.data, {
-    teamId: slice.period.teamId,
-    from: slice.from,
-    to: slice.to,
+  const input = await loadRuleCheckInput(deps.handle.db, organisationId, periodId, employeeIds);
+  return deps.rules.check(input.data, {
+    teamId: input.period.teamId,
+    from: input.from,
+    to: input.to,
     employeeIds,
   });
 }
