@@ -88,6 +88,14 @@ describe('planmaat check', () => {
       /Dienst met 9 u 1 min arbeidstijd voor een jeugdige werknemer, maximaal 9 u \(ATW art\. 5:7 lid 1\)/,
     );
     expect(text).not.toMatch(/als volwassen getoetst/);
+    const other = await file(
+      's2.csv',
+      'employee,start,end,break_minutes\nE9,2026-03-02T08:00,2026-03-02T16:30,30\n',
+    );
+    expect(await main(['check', other, '--employees', employees])).toBe(0);
+    expect(io.out.join('')).toMatch(
+      /Geen geboortedatum voor 1 medewerker\(s\) \(E9\): als volwassen getoetst/,
+    );
   });
 
   it('flags unconfirmed CAO values in JSON and text', async () => {

@@ -11,6 +11,8 @@ export interface ReportContext {
   shiftCount: number;
   /** Whether birth dates were given (otherwise only the adult rules were applied). */
   ageKnown: boolean;
+  /** Employees in the shifts without a birth date (checked as adults). */
+  withoutBirthDate?: readonly string[];
 }
 
 export function notesOf(ctx: ReportContext): string[] {
@@ -22,6 +24,15 @@ export function notesOf(ctx: ReportContext): string[] {
         ? 'Geen geboortedatums opgegeven (--employees): alle medewerkers zijn als volwassen getoetst; regels voor 16–17-jarigen niet toegepast.'
         : 'No birth dates given (--employees): every employee was checked as an adult; the rules for 16–17-year-olds were not applied.',
     );
+  const missing = ctx.ageKnown ? (ctx.withoutBirthDate ?? []) : [];
+  if (missing.length > 0) {
+    const list = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : '');
+    notes.push(
+      nl
+        ? `Geen geboortedatum voor ${missing.length} medewerker(s) (${list}): als volwassen getoetst.`
+        : `No birth date for ${missing.length} employee(s) (${list}): checked as adults.`,
+    );
+  }
   const unconfirmed = ctx.ruleSet.rules.filter((r) => r.unconfirmedReasons.length > 0).map((r) => r.id);
   if (unconfirmed.length > 0)
     notes.push(

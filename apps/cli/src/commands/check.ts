@@ -68,12 +68,15 @@ export async function runCheck(shiftsFile: string, options: CheckOptions): Promi
   }
 
   const violations = new RuleEngine(ruleSet).check(parsed.shifts, employees);
+  const inShifts = [...new Set(parsed.shifts.map((s) => s.employee))];
+  const born = new Set(employees.filter((e) => e.birthDate).map((e) => e.id));
   const ctx: ReportContext = {
     ruleSet,
     lang: options.lang,
-    employeeCount: new Set(parsed.shifts.map((s) => s.employee)).size,
+    employeeCount: inShifts.length,
     shiftCount: parsed.shifts.length,
     ageKnown: options.employees !== undefined,
+    withoutBirthDate: inShifts.filter((id) => !born.has(id)),
   };
   process.stdout.write(
     options.format === 'json' ? reportJson(violations, ctx) + '\n' : reportText(violations, ctx),
