@@ -14,7 +14,7 @@ import { createApp } from '../src/http/app.ts';
 import { defaultConfig, type AppConfig } from '../src/http/context.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { JobEventHub } from '../src/jobs/events.ts';
-import { SolverRegistry } from '../src/jobs/solver-port.ts';
+import { productSolvers } from '../src/jobs/registry.ts';
 import { startJobWorkers, type JobWorkers } from '../src/jobs/worker.ts';
 import { testRosterPlugin } from './fixtures/test-roster-solver.ts';
 import { createRuleChecker } from '../src/rules.ts';
@@ -69,7 +69,7 @@ export async function startHarness(
         teamIds: role === 'team-leader' ? [ward.id] : [],
         passwordHash,
       });
-  const solvers = new SolverRegistry().register(testRosterPlugin);
+  const solvers = productSolvers().register(testRosterPlugin);
   const queue = await startQueue(handle, { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
   const workers =
     options.worker === false

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '@planmaat/db';
+import { addDays } from '@planmaat/domain';
 import { ORG_A, startHarness, type Client, type Harness } from './harness.ts';
 import { readSse } from './sse.ts';
 
@@ -41,7 +42,7 @@ for (const driver of testDrivers) {
 
     it('lists the registered kinds and rejects unknown ones naming the field', async () => {
       const kinds = await json<{ items: Array<{ kind: string }> }>(await planner.get('/api/job-kinds'));
-      expect(kinds.items.map((k) => k.kind)).toEqual(['test-roster']);
+      expect(kinds.items.map((k) => k.kind).sort()).toEqual(['roster', 'test-roster']);
       const res = await planner.send('POST', '/api/jobs', { kind: 'nope' });
       expect(res.status).toBe(422);
       expect((await json<{ errors: Array<{ field: string }> }>(res)).errors[0].field).toBe('kind');
@@ -174,6 +175,40 @@ for (const driver of testDrivers) {
       expect(final.status).toBe('cancelled');
       expect(final.proposalId).toBeNull();
       expect(final.result!.stepsDone).toBeLessThan(28);
+    });
+
+    it('optimises a window of a roster with the roster solver, keeping every cell outside it', async () => {
+      const period = h.data.rosterPeriods.find((p) => p.id === periodId)!;
+      const before = await json<{
+        assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
+      }>(await planner.get(`/api/roster-periods/${periodId}`));
+      const window = { from: addDays(period.start, 7), to: addDays(period.start, 13) };
+      const created = await planner.send('POST', '/api/jobs', {
+        kind: 'roster',
+        timeLimitSeconds: 2,
+        params: { rosterPeriodId: periodId, window },
+      });
+      expect(created.status).toBe(202);
+      const job = await waitFor((await json<Job>(created)).id, ['completed', 'failed'], 60_000);
+      expect(job.status).toBe('completed');
+      expect(job.progress.length).toBeGreaterThan(0);
+      const proposal = await json<{
+        payload: {
+          assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
+          hardViolations: number;
+        };
+      }>(await planner.get(`/api/proposals/${job.proposalId}`));
+      const outside = (a: { date: string }) => a.date < window.from || a.date > window.to;
+      const key = (a: { employeeId: string; date: string; shiftTypeId: string }) =>
+        `${a.employeeId}|${a.date}|${a.shiftTypeId}`;
+      expect(proposal.payload.assignments.filter(outside).map(key).sort()).toEqual(
+        before.assignments.filter(outside).map(key).sort(),
+      );
+      const inside = proposal.payload.assignments.filter((a) => !outside(a));
+      expect(inside.length).toBeGreaterThan(0);
+      // One shift a day per employee.
+      expect(new Set(inside.map((a) => `${a.employeeId}|${a.date}`)).size).toBe(inside.length);
+      expect(proposal.payload.hardViolations).toBeGreaterThanOrEqual(0);
     });
 
     it('cancels a queued job before any worker takes it', async () => {

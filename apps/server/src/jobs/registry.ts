@@ -1,9 +1,10 @@
 /**
  * The solvers this build ships. A kind is listed only when its optimiser package provides what
- * the plugin needs; until then the API's job kinds simply do not include it.
+ * the plugin needs; the API's job kinds show exactly these.
  */
 import { SolverRegistry } from './solver-port.ts';
+import { rosterPlugin } from './solvers/roster.ts';
 
 export function productSolvers(): SolverRegistry {
-  return new SolverRegistry();
+  return new SolverRegistry().register(rosterPlugin);
 }
