@@ -35,7 +35,7 @@ export class ReportSink implements Sink {
     for (let i = v.firstBlock; i <= v.lastBlock && i < tl.n; i++)
       if ((1 << tl.bKind[i]) & v.blockMask) involved.push(this.shifts[tl.bRef[i]]);
     const details: Record<string, number> = {};
-    for (const key of ['total', 'nights', 'work', 'weeks', 'year', 'kindCode', 'count'] as const)
+    for (const key of ['total', 'nights', 'work', 'weeks', 'year', 'kindCode'] as const)
       if (!Number.isNaN(v[key])) details[key] = v[key];
     this.out.push({
       rule: rule.id,

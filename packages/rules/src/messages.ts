@@ -66,7 +66,7 @@ export function messageOf(v: Violation, rule: CompiledRule, lang: Lang): string 
   };
   if (d.total !== undefined) fill.total = formatDuration(d.total, lang);
   if (d.work !== undefined) fill.work = formatDuration(d.work, lang);
-  for (const key of ['weeks', 'nights', 'year', 'count'] as const)
+  for (const key of ['weeks', 'nights', 'year'] as const)
     if (d[key] !== undefined) fill[key] = String(d[key]);
   if (d.kindCode !== undefined)
     fill.kind = ON_CALL_NAMES[KIND_NAMES[d.kindCode]]?.[lang] ?? KIND_NAMES[d.kindCode];

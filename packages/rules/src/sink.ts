@@ -50,7 +50,6 @@ export class ViolationRecord {
   weeks = NaN;
   year = NaN;
   kindCode = NaN;
-  count = NaN;
 
   reset(): this {
     this.aspect = 'default';
@@ -64,7 +63,6 @@ export class ViolationRecord {
     this.weeks = NaN;
     this.year = NaN;
     this.kindCode = NaN;
-    this.count = NaN;
     return this;
   }
 }

@@ -132,7 +132,6 @@ export class Timeline {
 
   /** Scratch for evaluators (sized to diensten / weeks). */
   scratchA: Float64Array = new Float64Array(0);
-  scratchB: Int32Array = new Int32Array(0);
 
   constructor(clock: ZoneClock = amsterdamClock) {
     this.clock = clock;
@@ -191,7 +190,6 @@ export class Timeline {
     this.deriveDiensten();
     this.deriveWeeks();
     this.scratchA = growF64(this.scratchA, Math.max(this.nd, this.nw) + 1);
-    this.scratchB = grow(this.scratchB, Math.max(this.nd, this.nw) + 1);
     return this;
   }
 

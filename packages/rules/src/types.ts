@@ -17,7 +17,6 @@ export const MASK_DIENST = MASK_WORK | MASK_ON_CALL_SITE;
 /** Blocks whose hours count toward the ATW maxima and averages (ATW 5:2: leave and sick too). */
 export const MASK_COUNTED = MASK_DIENST | MASK_ABSENCE;
 export const MASK_ON_CALL = MASK_ON_CALL_HOME | MASK_ON_CALL_SITE;
-export const MASK_ALL = 0b11111;
 
 export interface ShiftInput {
   employee: string;
