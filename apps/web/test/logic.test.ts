@@ -6,7 +6,13 @@ import { routePlanFromPayload } from '../src/homecare/plan-payload.ts';
 import { absenceCovers, absenceGrid } from '../src/roster/absence.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { noticeCheck } from '../src/roster/notice.ts';
-import { formatMeasure, mergeSignals, signalsByCell, signalsFromCheck } from '../src/roster/signals.ts';
+import {
+  formatMeasure,
+  mergeSignals,
+  signalsByCell,
+  signalsFromCheck,
+  splitArticle,
+} from '../src/roster/signals.ts';
 import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
 import type { CareVisit, CarerRoute } from '../src/api/types.ts';
 
@@ -113,6 +119,31 @@ describe('rule signals', () => {
     expect(byCell.get(1)!.map((s) => s.rule)).toEqual(['ATW-NIGHT', 'ATW-REST-11']);
     expect(formatMeasure(600, 'min')).toBe('10:00 u');
   });
+  it('reads the legal source from the end of the message and spans the violation period', () => {
+    const [s] = signalsFromCheck({
+      violations: [
+        {
+          ruleId: 'atw.night-series-length',
+          severity: 'legal',
+          employeeId: 'b',
+          date: '2027-01-06',
+          endDate: '2027-01-08',
+          message: 'Reeks van 16 diensten met 14 nachtdienst(en), maximaal 7 (ATW art. 5:8 lid 6)',
+        },
+      ],
+    });
+    expect(s).toMatchObject({
+      title: 'Reeks van 16 diensten met 14 nachtdienst(en), maximaal 7',
+      article: 'ATW art. 5:8 lid 6',
+      tier: 'legal',
+      dates: ['2027-01-06', '2027-01-07', '2027-01-08'],
+    });
+    expect(splitArticle('Geen bron hier (zie boven)')).toEqual({
+      text: 'Geen bron hier (zie boven)',
+      article: '',
+    });
+  });
+
   it('replaces only the re-checked employees', () => {
     const old = signalsFromCheck(check);
     const merged = mergeSignals(old, [], ['a']);

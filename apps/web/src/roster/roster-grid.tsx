@@ -390,7 +390,7 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
       >
         <span className="name">{employee.name}</span>
         <span className="level" title={t('common.level', { level: employee.level })}>
-          N{employee.level}
+          niv {employee.level}
         </span>
       </div>
       <div

@@ -5,6 +5,7 @@
  */
 import type { RuleCheck, RuleCheckViolation } from '../api/endpoints.ts';
 import type { RuleSignal, Tier } from '../api/types.ts';
+import { addDays, dayNumber } from '../dates.ts';
 import type { GridModel } from './grid-model.ts';
 
 const TIER_ORDER: Record<Tier, number> = { legal: 0, cao: 1, healthy: 2, preference: 3 };
@@ -21,13 +22,29 @@ export function tierOf(severity: string | undefined): Tier {
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** "… maximaal 7 (ATW art. 5:8 lid 6)" → the legal source at the end of a message, if any. */
+export function splitArticle(message: string): { text: string; article: string } {
+  const m = /\s*\(([^()]*\b(?:art\.|artikel|ATW|ATB|cao|CAO|BW)\b[^()]*)\)\s*\.?$/.exec(message);
+  if (!m) return { text: message, article: '' };
+  return { text: message.slice(0, m.index).trim(), article: m[1]!.trim() };
+}
+
+/** The days a violation spans (its date up to its end date), at most `max` of them. */
+function spanDates(from: string, to: string | undefined, max = 31): string[] {
+  if (!to || to <= from) return [from];
+  const days = Math.min(max, dayNumber(to) - dayNumber(from) + 1);
+  return Array.from({ length: days }, (_, i) => addDays(from, i));
+}
+
 export function signalFromViolation(v: RuleCheckViolation, index: number): RuleSignal | undefined {
   if (!v.employeeId) return undefined;
   const dates = Array.isArray(v.dates)
     ? (v.dates as unknown[]).filter((d): d is string => typeof d === 'string')
     : [];
-  if (dates.length === 0 && v.date) dates.push(v.date);
-  const [title, ...rest] = v.message.split(/(?<=\.)\s+/);
+  if (dates.length === 0 && v.date)
+    dates.push(...spanDates(v.date, str(v.endDate) || str(v.end) || undefined));
+  const { text, article } = splitArticle(v.message);
+  const [title, ...rest] = text.split(/(?<=\.)\s+/);
   return {
     id: `${v.ruleId}|${v.employeeId}|${dates.join(',')}|${index}`,
     rule: v.ruleId,
@@ -35,7 +52,7 @@ export function signalFromViolation(v: RuleCheckViolation, index: number): RuleS
     employeeId: v.employeeId,
     dates,
     title: str(v.title) || title || v.ruleId,
-    article: str(v.article) || str(v.source),
+    article: str(v.article) || str(v.source) || article,
     measured: num(v.value ?? v.measured),
     limit: num(v.limit),
     unit: str(v.unit),

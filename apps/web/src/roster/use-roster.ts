@@ -52,7 +52,9 @@ export function useRoster(periodId: string | null) {
   const [conflict, setConflict] = useState(false);
   const dataRef = useRef(data);
   dataRef.current = data;
-  // Writes go one after another so each carries the version the previous one produced.
+  // Writes go one after another so each carries the version the previous one produced; the
+  // version lives in a ref because the next write may start before React re-renders.
+  const versionRef = useRef<{ periodId: string; version: number } | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const load = useCallback(async (id: string) => {
@@ -73,6 +75,7 @@ export function useRoster(periodId: string | null) {
       const sorted = [...employees].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
       const model = createGridModel(sorted, period.start, periodDays(period), teamShiftTypes, assignments);
       const ids = new Set(sorted.map((e) => e.id));
+      versionRef.current = { periodId: period.id, version: period.version };
       setData({
         period,
         employees: sorted,
@@ -119,12 +122,16 @@ export function useRoster(periodId: string | null) {
       setSaveError(null);
       const run = queue.current.then(async () => {
         const latest = dataRef.current!;
+        const known = versionRef.current;
+        const expectedVersion =
+          known && known.periodId === latest.period.id ? known.version : latest.period.version;
         try {
           const result = await rosters.change(latest.period.id, {
-            expectedVersion: latest.period.version,
+            expectedVersion,
             reason: reason?.trim() || undefined,
             changes,
           });
+          versionRef.current = { periodId: latest.period.id, version: result.version };
           setData((d) => (d ? { ...d, period: { ...d.period, version: result.version } } : d));
           const employeeIds = [...new Set(changes.map((c) => c.employeeId))];
           if (result.ruleCheck)
@@ -166,6 +173,9 @@ export function useRoster(periodId: string | null) {
     change,
     reload: () => periodId && load(periodId),
     recheck: () => periodId && recheck(periodId),
-    setPeriod: (period: Versioned<RosterPeriod>) => setData((d) => (d ? { ...d, period } : d)),
+    setPeriod: (period: Versioned<RosterPeriod>) => {
+      versionRef.current = { periodId: period.id, version: period.version };
+      setData((d) => (d ? { ...d, period } : d));
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** Self-rostering: the employee enters wishes for the next period; the planner sees them. */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { planning } from '../api/endpoints.ts';
+import { planning, rosters } from '../api/endpoints.ts';
 import type { Wish } from '../api/types.ts';
 import { addDays, formatDate, mondayOf, todayLocal } from '../dates.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField, TextField } from '../components/ui.tsx';
@@ -26,14 +26,29 @@ export function WishesPage() {
     const candidate = last ? addDays(last.start, last.weeks * 7) : addDays(mondayOf(todayLocal()), 28);
     return candidate;
   }, [me.periods]);
-  useEffect(() => setDate((d) => d || nextStart), [nextStart]);
+  const [dateTouched, setDateTouched] = useState(false);
+  useEffect(() => {
+    if (!dateTouched) setDate(nextStart);
+  }, [nextStart, dateTouched]);
+
+  // Offer the shifts of the employee's own team: those in their published rosters.
+  const [teamShiftIds, setTeamShiftIds] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    const last = me.periods[me.periods.length - 1];
+    if (!last) return;
+    rosters
+      .get(last.id)
+      .then((r) => setTeamShiftIds(new Set(r.assignments.map((a) => a.shiftTypeId))))
+      .catch(() => setTeamShiftIds(null));
+  }, [me.periods]);
 
   const reload = () => {
     if (me.employeeId) planning.wishes({ employeeId: me.employeeId }).then(setWishes).catch(setError);
   };
   useEffect(reload, [me.employeeId]);
 
-  const shiftTypes = me.shiftTypes.filter((s) => ['early', 'day', 'late', 'night'].includes(s.category));
+  const shiftTypes =
+    teamShiftIds && teamShiftIds.size ? me.shiftTypes.filter((s) => teamShiftIds.has(s.id)) : me.shiftTypes;
   const shiftById = new Map(me.shiftTypes.map((s) => [s.id, s]));
 
   async function add(event: FormEvent) {
@@ -71,7 +86,10 @@ export function WishesPage() {
             type="date"
             required
             value={date}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={(e) => {
+              setDateTouched(true);
+              setDate(e.target.value);
+            }}
           />
           <SelectField
             label={t('staff.wishKind')}

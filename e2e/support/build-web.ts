@@ -1,0 +1,10 @@
+/** Vitest global setup: build the web app once so the server serves the current code. */
+import path from 'node:path';
+import { build } from 'vite';
+import { browserUnavailableReason } from './browser.ts';
+
+export default async function setup(): Promise<void> {
+  if (browserUnavailableReason()) return;
+  const root = path.resolve(import.meta.dirname, '../../apps/web');
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'error' });
+}
