@@ -6,3 +6,4 @@ export * from './nrp/instance.ts';
 export * from './nrp/roster-file.ts';
 export * from './nrp/evaluate.ts';
 export { solveNrp, type NrpSolveOptions, type NrpSolveResult, type NrpPin } from './nrp/solve.ts';
+export { solveNrpMip, type MipBaselineResult } from './nrp/mip-baseline.ts';

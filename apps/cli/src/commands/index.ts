@@ -9,6 +9,8 @@ import { registerServe } from './serve.ts';
 import { registerCheck } from './check.ts';
 import { registerCapacity } from './capacity.ts';
 import { registerInsight } from './insight.ts';
+import { registerSolveNrp } from './solve-nrp.ts';
+import { registerEvalNrp } from './eval-nrp.ts';
 
 /** Every subcommand of `planmaat`; add a module and list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -22,4 +24,6 @@ export const commands: Array<(program: Command) => void> = [
   registerCheck,
   registerCapacity,
   registerInsight,
+  registerSolveNrp,
+  registerEvalNrp,
 ];

@@ -35,7 +35,11 @@ export interface PortfolioOptions<Payload> {
   /** Thread i's acceptance: configs[i % configs.length]. */
   acceptance: AcceptanceConfig[];
   /** Builds the problem in the current thread (single-thread runs). */
-  createProblem: (payload: Payload, threadIndex: number, seed: number) => SearchProblem;
+  createProblem: (
+    payload: Payload,
+    threadIndex: number,
+    seed: number,
+  ) => SearchProblem | Promise<SearchProblem>;
   /** Worker entry that calls serveSearch() with the same problem factory. */
   workerUrl: URL;
   payload: Payload;
@@ -138,7 +142,7 @@ async function runInThisThread<Payload>(
 ): Promise<Outcome> {
   const seed = threadSeed(options.seed, 0);
   const runner = new SearchRunner(
-    options.createProblem(options.payload, 0, seed),
+    await options.createProblem(options.payload, 0, seed),
     options.acceptance[0],
     seed,
     budget,

@@ -9,7 +9,11 @@ import type { Score } from './score.ts';
 const IMPROVEMENT_REPORT_MS = 100;
 
 export async function serveSearch<Payload>(
-  createProblem: (payload: Payload, threadIndex: number, seed: number) => SearchProblem,
+  createProblem: (
+    payload: Payload,
+    threadIndex: number,
+    seed: number,
+  ) => SearchProblem | Promise<SearchProblem>,
 ): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveSearch runs inside a worker thread');
@@ -17,7 +21,7 @@ export async function serveSearch<Payload>(
   const { stopBuffer, ...limits } = start.budget;
   const budget = { ...limits, stop: new Int32Array(stopBuffer) };
   const runner = new SearchRunner(
-    createProblem(start.payload, start.threadIndex, start.seed),
+    await createProblem(start.payload, start.threadIndex, start.seed),
     start.acceptance,
     start.seed,
     budget,

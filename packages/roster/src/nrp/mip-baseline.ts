@@ -5,15 +5,13 @@
  * synchronously in the calling thread; failures (e.g. the WebAssembly heap running out on the
  * largest instances) are returned as a status, not thrown.
  */
-import highsImport from 'highs';
+import { loadHighs } from './highs.ts';
 import { compileNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
 import type { NrpRoster } from './roster-file.ts';
 
-// The package's types describe a CommonJS module; under ESM the default import is the loader.
-type HighsLoader = typeof highsImport.default;
-const highsLoader = ((highsImport as unknown as { default?: HighsLoader }).default ??
-  highsImport) as unknown as HighsLoader;
+/** Larger models exhaust the 4 GB WebAssembly heap before HiGHS finds anything. */
+export const MAX_NONZEROS = 30_000_000;
 
 export interface MipBaselineResult {
   status: string;
@@ -167,8 +165,14 @@ export async function solveNrpMip(instance: NrpInstance, seconds: number): Promi
     }
 
   const size = { columns: colCost.length, rows: rowLower.length, nonzeros: indices.length };
+  if (indices.length > MAX_NONZEROS)
+    return {
+      status: `skipped: ${indices.length} nonzeros (limit ${MAX_NONZEROS})`,
+      elapsedMs: Date.now() - started,
+      ...size,
+    };
   try {
-    const highs = await highsLoader();
+    const highs = await loadHighs();
     const inf = highs.infinity;
     const fix = (a: number[]) =>
       Float64Array.from(a, (v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));

@@ -6,6 +6,8 @@
 import type { Random } from '@planmaat/domain';
 import type { SearchProblem, Solution } from '../engine/problem.ts';
 import type { NrpState } from './state.ts';
+import type { WindowMip } from './window-mip.ts';
+import { RowDp } from './row-dp.ts';
 
 export interface NrpMoveWeights {
   change: number;
@@ -19,6 +21,12 @@ export interface NrpMoveWeights {
   /** Put someone on an under-covered shift (or take someone off an over-covered one). */
   coverRepair: number;
   ruinRecreate: number;
+  /** Exact re-optimisation of a window (needs a WindowMip; ignored without one). */
+  windowMip: number;
+  /** Rotate one employee's days a..b by one day (moves a work block, keeps its length). */
+  rotate: number;
+  /** Exact dynamic-programming re-optimisation of one employee's window of days. */
+  rowDp: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -30,6 +38,9 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   doubleSwap: 14,
   coverRepair: 10,
   ruinRecreate: 1,
+  windowMip: 0,
+  rotate: 10,
+  rowDp: 0.01,
 };
 
 const MAX_BLOCK = 7;
@@ -40,11 +51,13 @@ export class NrpProblem implements SearchProblem {
   private readonly bufferB: Int8Array;
   private readonly ruinPeople: Int32Array;
   private readonly baseHardWeight: number;
+  private readonly rowDp: RowDp;
 
   constructor(
     readonly state: NrpState,
     weights: NrpMoveWeights = DEFAULT_MOVE_WEIGHTS,
     private readonly adaptive = true,
+    private readonly windowMip?: WindowMip,
   ) {
     const w = [
       weights.change,
@@ -55,6 +68,9 @@ export class NrpProblem implements SearchProblem {
       weights.doubleSwap,
       weights.coverRepair,
       weights.ruinRecreate,
+      windowMip ? weights.windowMip : 0,
+      weights.rotate,
+      weights.rowDp,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -63,6 +79,7 @@ export class NrpProblem implements SearchProblem {
     this.bufferB = new Int8Array(state.c.H);
     this.ruinPeople = new Int32Array(state.c.N);
     this.baseHardWeight = state.hardWeight;
+    this.rowDp = new RowDp(state);
   }
 
   cost(): number {
@@ -109,7 +126,52 @@ export class NrpProblem implements SearchProblem {
     if (r < t[4]) return this.dayExchange(rng);
     if (r < t[5]) return this.doubleSwap(rng);
     if (r < t[6]) return this.coverRepair(rng);
-    return this.ruinRecreate(rng);
+    if (r < t[7]) return this.ruinRecreate(rng);
+    if (r < t[8]) return this.exactWindow(rng);
+    if (r < t[9]) return this.rotate(rng);
+    return this.rowOptimum(rng);
+  }
+
+  private rowOptimum(rng: Random): number {
+    const { N, H } = this.state.c;
+    const n = rng.int(N);
+    const width = this.rowDp.windowFor(n, H);
+    const a = rng.int(H - width + 1);
+    return this.rowDp.optimise(n, a, a + width - 1);
+  }
+
+  private rotate(rng: Random): number {
+    const s = this.state;
+    const { N, H } = s.c;
+    const n = rng.int(N);
+    const length = 2 + rng.int(MAX_BLOCK);
+    if (length > H) return NaN;
+    const a = rng.int(H - length + 1);
+    const buf = this.bufferA;
+    const right = rng.next() < 0.5;
+    let changes = 0;
+    for (let k = 0; k < length; k++) {
+      const i = n * H + a + k;
+      if (s.pinned[i]) return NaN;
+      const from = right ? (k === 0 ? length - 1 : k - 1) : k === length - 1 ? 0 : k + 1;
+      buf[k] = s.assign[n * H + a + from];
+      if (buf[k] !== s.assign[i]) changes++;
+    }
+    if (changes === 0) return NaN;
+    return s.changeRange(n, a, a + length - 1, buf, 0);
+  }
+
+  private exactWindow(rng: Random): number {
+    const { N, H } = this.state.c;
+    const count = Math.min(N, 2 + rng.int(4));
+    const people: number[] = [];
+    while (people.length < count) {
+      const n = rng.int(N);
+      if (!people.includes(n)) people.push(n);
+    }
+    const length = Math.min(H, 7 + rng.int(8));
+    const first = rng.int(H - length + 1);
+    return this.windowMip!.solve(people, first, first + length - 1);
   }
 
   private coverRepair(rng: Random): number {

@@ -3,21 +3,15 @@
  * acceptance searches (one per thread) sharing the best roster. Reports the objective and the
  * hard-violation count of the best roster, both recomputed from scratch.
  */
-import { Random } from '@planmaat/domain';
 import type { AcceptanceConfig } from '../engine/acceptance.ts';
 import { runPortfolio, type ProgressEvent, type StopReason } from '../engine/portfolio.ts';
 import { compileNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
-import { construct, NrpProblem, type NrpMoveWeights } from './moves.ts';
+import { createNrpProblem, type NrpPayload, type NrpPin, type NrpTuning } from './problem.ts';
+
+export type { NrpPin, NrpTuning };
 import type { NrpRoster } from './roster-file.ts';
 import { NrpState } from './state.ts';
-
-/** A cell the search may not change: the given shift ('' = day off). */
-export interface NrpPin {
-  employeeId: string;
-  day: number;
-  shiftId: string;
-}
 
 export interface NrpSolveOptions {
   seconds?: number;
@@ -36,13 +30,6 @@ export interface NrpSolveOptions {
   tuning?: NrpTuning;
 }
 
-export interface NrpTuning {
-  hardWeight?: number;
-  adaptHardWeight?: boolean;
-  moveWeights?: NrpMoveWeights;
-  acceptance?: AcceptanceConfig[];
-}
-
 export interface NrpSolveResult {
   roster: NrpRoster;
   objective: number;
@@ -53,39 +40,11 @@ export interface NrpSolveResult {
   progress: ProgressEvent[];
 }
 
-export interface NrpPayload {
-  instance: NrpInstance;
-  pins: NrpPin[];
-  tuning: NrpTuning;
-}
-
-/** Per-thread acceptance: thread 0 anneals, thread 1 uses late acceptance, and so on. */
+/** Per-thread acceptance: thread 0 anneals once over the budget, thread 1 with reheats, and so on. */
 export const NRP_PORTFOLIO: AcceptanceConfig[] = [
-  { kind: 'annealing', startTemperature: 30, endTemperature: 0.5, cycles: 3 },
-  { kind: 'annealing', startTemperature: 15, endTemperature: 0.3, cycles: 5 },
+  { kind: 'annealing', startTemperature: 100, endTemperature: 2, cycles: 1 },
+  { kind: 'annealing', startTemperature: 100, endTemperature: 2, cycles: 2 },
 ];
-
-export const DEFAULT_HARD_WEIGHT = 4;
-
-export function createNrpProblem(payload: NrpPayload, _threadIndex: number, seed: number): NrpProblem {
-  const compiled = compileNrp(payload.instance);
-  const state = new NrpState(compiled, payload.tuning.hardWeight ?? DEFAULT_HARD_WEIGHT);
-  const H = compiled.H;
-  const staffIndex = new Map(compiled.staffIds.map((id, i) => [id, i]));
-  const shiftIndex = new Map(compiled.shiftIds.map((id, i) => [id, i]));
-  for (const pin of payload.pins) {
-    const n = staffIndex.get(pin.employeeId);
-    const v = pin.shiftId === '' ? -1 : shiftIndex.get(pin.shiftId);
-    if (n === undefined || v === undefined || pin.day < 0 || pin.day >= H)
-      throw new Error(`pin ${pin.employeeId}/${pin.day}/${pin.shiftId} does not match the instance`);
-    state.beginMove();
-    state.changeCell(n, pin.day, v);
-    state.pinned[n * H + pin.day] = 1;
-  }
-  construct(state, new Random(seed ^ 0x5bd1e995));
-  state.recompute();
-  return new NrpProblem(state, payload.tuning.moveWeights, payload.tuning.adaptHardWeight ?? true);
-}
 
 export async function solveNrp(
   instance: NrpInstance,

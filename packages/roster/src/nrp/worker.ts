@@ -1,5 +1,5 @@
 /** Worker thread entry of the NRP portfolio. */
 import { serveSearch } from '../engine/worker-host.ts';
-import { createNrpProblem } from './solve.ts';
+import { createNrpProblem } from './problem.ts';
 
 await serveSearch(createNrpProblem);

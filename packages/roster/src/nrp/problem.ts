@@ -1,0 +1,70 @@
+/**
+ * Building one search thread's NRP problem: compile the instance, apply pins, construct a start
+ * roster, and wire the neighbourhood. Kept apart from solve.ts so worker threads load little.
+ */
+import { Random } from '@planmaat/domain';
+import type { AcceptanceConfig } from '../engine/acceptance.ts';
+import { compileNrp } from './compiled.ts';
+import type { NrpInstance } from './instance.ts';
+import { construct, DEFAULT_MOVE_WEIGHTS, NrpProblem, type NrpMoveWeights } from './moves.ts';
+import { NrpState } from './state.ts';
+import type { WindowMip } from './window-mip.ts';
+
+/** A cell the search may not change: the given shift ('' = day off). */
+export interface NrpPin {
+  employeeId: string;
+  day: number;
+  shiftId: string;
+}
+
+export interface NrpTuning {
+  hardWeight?: number;
+  adaptHardWeight?: boolean;
+  /** Use the exact HiGHS window sub-solver as an occasional move (default false: measured slower). */
+  windowMip?: boolean;
+  moveWeights?: NrpMoveWeights;
+  acceptance?: AcceptanceConfig[];
+}
+
+export interface NrpPayload {
+  instance: NrpInstance;
+  pins: NrpPin[];
+  tuning: NrpTuning;
+}
+
+export const DEFAULT_HARD_WEIGHT = 4;
+
+export async function createNrpProblem(
+  payload: NrpPayload,
+  _threadIndex: number,
+  seed: number,
+): Promise<NrpProblem> {
+  const compiled = compileNrp(payload.instance);
+  const state = new NrpState(compiled, payload.tuning.hardWeight ?? DEFAULT_HARD_WEIGHT);
+  const H = compiled.H;
+  const staffIndex = new Map(compiled.staffIds.map((id, i) => [id, i]));
+  const shiftIndex = new Map(compiled.shiftIds.map((id, i) => [id, i]));
+  for (const pin of payload.pins) {
+    const n = staffIndex.get(pin.employeeId);
+    const v = pin.shiftId === '' ? -1 : shiftIndex.get(pin.shiftId);
+    if (n === undefined || v === undefined || pin.day < 0 || pin.day >= H)
+      throw new Error(`pin ${pin.employeeId}/${pin.day}/${pin.shiftId} does not match the instance`);
+    state.beginMove();
+    state.changeCell(n, pin.day, v);
+    state.pinned[n * H + pin.day] = 1;
+  }
+  construct(state, new Random(seed ^ 0x5bd1e995));
+  state.recompute();
+  const exact = payload.tuning.windowMip !== true ? undefined : await createWindowMip(state);
+  return new NrpProblem(
+    state,
+    payload.tuning.moveWeights ?? DEFAULT_MOVE_WEIGHTS,
+    payload.tuning.adaptHardWeight ?? true,
+    exact,
+  );
+}
+
+async function createWindowMip(state: NrpState): Promise<WindowMip> {
+  const [{ loadHighs }, { WindowMip }] = await Promise.all([import('./highs.ts'), import('./window-mip.ts')]);
+  return new WindowMip(await loadHighs(), state, { maxNodes: 200, seconds: 1 });
+}
