@@ -5,3 +5,4 @@ export * from './project.ts';
 export * from './scenarios.ts';
 export * from './recommend.ts';
 export * from './plan.ts';
+export * from './export.ts';

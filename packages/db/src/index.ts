@@ -4,6 +4,7 @@ export * from './lock.ts';
 export * from './planning.ts';
 export * from './accounts.ts';
 export * from './jobs.ts';
+export * from './insight.ts';
 export * from './seed.ts';
 export * from './queue.ts';
 export * as tables from './schema.ts';

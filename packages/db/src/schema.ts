@@ -338,3 +338,37 @@ export const proposals = pgTable(
   },
   (t) => [uniqueIndex('proposals_job_unique').on(t.jobId)],
 );
+
+/**
+ * Actions a team agreed in its team meeting (workforce insight), per team and period, followed up
+ * the next time. Free text about the team's work, never about a person's health.
+ */
+export const teamActions = pgTable(
+  'team_actions',
+  {
+    organisationId: org(),
+    teamId: text('team_id').notNull(),
+    id: text('id').notNull(),
+    periodId: text('period_id').notNull(),
+    text: text('text').notNull(),
+    owner: text('owner'),
+    status: text('status').$type<'open' | 'done' | 'dropped'>().notNull().default('open'),
+    followUp: text('follow_up'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.teamId, t.id] })],
+);
+
+/** Themes staff flag on their roster (workforce insight): team and date only, never who. */
+export const staffFlags = pgTable(
+  'staff_flags',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: org(),
+    teamId: text('team_id').notNull(),
+    date: text('date').notNull(),
+    theme: text('theme').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_flags_team').on(t.organisationId, t.teamId, t.date)],
+);

@@ -3,3 +3,4 @@ export * from './figures.ts';
 export * from './suppress.ts';
 export * from './report.ts';
 export * from './team-report.ts';
+export * from './export.ts';

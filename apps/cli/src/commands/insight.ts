@@ -12,23 +12,23 @@ import type { Command } from 'commander';
 import { generateWorkforceHistory } from '@planmaat/demo';
 import { addDays, InputError, parseOrThrow } from '@planmaat/domain';
 import {
-  FIGURE_LABELS,
   insightDataFrom,
   insightDataSchema,
   insightReport,
+  insightTable,
   teamActionSchema,
   teamReport,
+  teamReportHtml,
   type Figures,
   type InsightData,
   type InsightReport,
-  type TeamReport,
   type Viewer,
   type WorkforceHistoryLike,
 } from '@planmaat/insight';
 import { z } from 'zod';
 import { CliExit } from '../cli-exit.ts';
 import { integerOption } from '../options.ts';
-import { escapeHtml, exportKind, PRINT_CSS, writeTables, type Table } from '../tables.ts';
+import { exportKind, writeTables } from '../tables.ts';
 import { readBundleDir } from './validate.ts';
 
 export const HISTORY_FILE = 'workforce-history.json';
@@ -137,7 +137,7 @@ export function registerInsight(program: Command): void {
       );
       printReport(report);
       if (opts.out) {
-        await writeTables(opts.out, [reportTable(report)], report);
+        await writeTables(opts.out, [insightTable(report)], report);
         console.log(`→ ${opts.out}`);
       }
     });
@@ -208,24 +208,6 @@ export function registerInsight(program: Command): void {
     });
 }
 
-const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as Array<keyof Figures>;
-
-function reportTable(report: InsightReport): Table {
-  return {
-    name: 'insight',
-    headers: ['period', 'team_id', 'team', 'level_band', 'contract_band', 'suppressed', ...FIGURE_KEYS],
-    rows: report.rows.map((r) => [
-      r.periodId,
-      r.teamId,
-      r.teamName,
-      report.filter.levelBand,
-      report.filter.contractBand,
-      r.suppressed ?? '',
-      ...FIGURE_KEYS.map((k) => r.figures?.[k] ?? null),
-    ]),
-  };
-}
-
 function printReport(report: InsightReport): void {
   console.log(`${report.filter.label.nl}; groepen ≤ ${report.threshold} verborgen (•)`);
   const shown: Array<keyof Figures> = [
@@ -252,41 +234,4 @@ function printReport(report: InsightReport): void {
       ].join(''),
     );
   for (const note of report.notes.nl) console.log(note);
-}
-
-export function teamReportHtml(r: TeamReport): string {
-  const e = escapeHtml;
-  const fmt = (x: number | null, unit: string) =>
-    x === null ? '–' : `${x.toLocaleString('nl-NL')}${unit ? ` ${unit}` : ''}`;
-  const arrow = (t: TeamReport['figures'][number]['trend']) =>
-    t === 'better' ? '▲ beter' : t === 'worse' ? '▼ slechter' : t === 'same' ? '= gelijk' : '';
-  const rows = r.suppressed
-    ? `<p>De groep is te klein (${'≤'} 5 personen) om cijfers te tonen. Bespreek de thema’s en acties.</p>`
-    : `<table><tr><th>Cijfer</th><th>${e(r.period.label)}</th><th>${e(r.previous?.label ?? 'vorige')}</th><th>Trend</th><th>Organisatie</th></tr>${r.figures
-        .map(
-          (f) =>
-            `<tr><td>${e(f.label.nl)}</td><td>${fmt(f.current, f.unit)}</td><td>${fmt(f.previous, f.unit)}</td><td>${arrow(f.trend)}</td><td>${fmt(f.organisation, f.unit)}</td></tr>`,
-        )
-        .join('')}</table>`;
-  const themes = r.themes.length
-    ? `<ul>${r.themes.map((t) => `<li>${e(t.label.nl)} (${t.count}×)</li>`).join('')}</ul>`
-    : '<p class="muted">Geen signalen gemeld.</p>';
-  const follow = r.followUp.length
-    ? `<table><tr><th>Afspraak</th><th>Wie</th><th>Status</th><th>Opvolging</th></tr>${r.followUp
-        .map(
-          (a) =>
-            `<tr><td>${e(a.text)}</td><td>${e(a.owner ?? '')}</td><td>${e(a.status)}</td><td>${e(a.followUp ?? '')}</td></tr>`,
-        )
-        .join('')}</table>`
-    : '<p class="muted">Geen open afspraken.</p>';
-  const slots = Array.from({ length: r.actionSlots }, () => '<div class="box"></div>').join('');
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Teamrapport ${e(r.team.name)} ${e(r.period.label)}</title><style>${PRINT_CSS}</style></head><body>
-<h1>Teamrapport ${e(r.team.name)} — ${e(r.period.label)}</h1>
-<p class="muted">Alleen groepscijfers; groepen van 5 of minder personen worden niet getoond. Geen diagnoses of oorzaken.</p>
-<section><h2>Cijfers</h2>${rows}</section>
-<section><h2>Signalen van medewerkers (thema’s)</h2>${themes}</section>
-<section><h2>Afspraken vorige keer</h2>${follow}</section>
-<section><h2>Nieuwe afspraken (wat, wie, wanneer)</h2>${slots}</section>
-</body></html>
-`;
 }
