@@ -41,8 +41,8 @@ export interface SolveResult extends SearchResult {
 
 /** Search settings per worker; more workers than entries cycle through them with new seeds. */
 export const PORTFOLIO: Partial<SearchOptions>[] = [
-  { acceptance: 'late-acceptance', historyLength: 200, localSearchWindow: 0 },
-  { acceptance: 'late-acceptance', historyLength: 200, localSearchWindow: 0.01 },
+  { acceptance: 'late-acceptance', localSearchWindow: 0 },
+  { acceptance: 'late-acceptance', localSearchWindow: 0, sisr: { averageRemoved: 15 } },
 ];
 
 /** Message a worker sends: progress while searching, then its result. */

@@ -24,7 +24,11 @@ export interface SearchOptions {
   /** Simulated annealing start/end temperature as a fraction of the initial objective per visit. */
   startTemperature?: number;
   endTemperature?: number;
-  /** Late acceptance history length. */
+  /**
+   * Late acceptance history length. Default: adaptive, about 1/15 of the iterations the run will
+   * make (from maxIterations, or from the iteration rate measured early in a timed run), at least
+   * 200 — short runs need a short memory, long runs profit from a long one.
+   */
   historyLength?: number;
   sisr?: Partial<SisrParams>;
   /** Apply local search to candidates within this relative distance of the best (0 = never). */
@@ -82,8 +86,12 @@ export function search(problem: VrpProblem, options: SearchOptions): SearchResul
   const scale = current / Math.max(1, problem.n);
   const t0 = (options.startTemperature ?? 0.1) * scale;
   const tf = (options.endTemperature ?? 0.001) * scale;
-  const historyLength = options.historyLength ?? 500;
-  const history = new Float64Array(historyLength).fill(current);
+  const MAX_HISTORY = 20_000;
+  const adaptive = options.historyLength === undefined;
+  let historyLength = options.historyLength ?? historyFor(maxIterations);
+  const history = new Float64Array(Math.max(historyLength, adaptive ? MAX_HISTORY : 0)).fill(current);
+  let calibrated = !adaptive || maxIterations !== Infinity;
+  const calibrateAt = Math.min(300, timeLimit * 0.05);
   const lsWindow = options.localSearchWindow ?? 0.02;
 
   let iteration = 0;
@@ -111,6 +119,14 @@ export function search(problem: VrpProblem, options: SearchOptions): SearchResul
       if (shouldStop()) {
         stopped = 'cancelled';
         break;
+      }
+      if (!calibrated && elapsed >= calibrateAt && iteration > 0) {
+        calibrated = true;
+        const longer = historyFor((iteration / elapsed) * timeLimit);
+        if (longer > historyLength) {
+          history.fill(current, historyLength, longer);
+          historyLength = longer;
+        }
       }
       if (elapsed - lastProgress >= progressInterval) {
         lastProgress = elapsed;
@@ -162,4 +178,9 @@ export function search(problem: VrpProblem, options: SearchOptions): SearchResul
     routes: bestRoutes,
     stopped,
   };
+}
+
+function historyFor(iterations: number): number {
+  if (!Number.isFinite(iterations)) return 200;
+  return Math.max(200, Math.min(20_000, Math.round(iterations / 15)));
 }
