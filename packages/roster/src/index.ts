@@ -7,3 +7,20 @@ export * from './nrp/roster-file.ts';
 export * from './nrp/evaluate.ts';
 export { solveNrp, type NrpSolveOptions, type NrpSolveResult, type NrpPin } from './nrp/solve.ts';
 export { solveNrpMip, type MipBaselineResult } from './nrp/mip-baseline.ts';
+export * from './care/options.ts';
+export {
+  solveCareRoster,
+  type CareSolveOptions,
+  type CareSolveResult,
+  type CareChange,
+  type CareChangeReport,
+} from './care/solve.ts';
+export {
+  explainCareRoster,
+  type CareExplanation,
+  type ConstraintTotal,
+  type ExplainOptions,
+  type FairnessReport,
+  type FairnessRow,
+} from './care/explain.ts';
+export type { Match as CareMatch } from './care/employee-terms.ts';
