@@ -77,9 +77,9 @@ export const DEFAULT_CARE_RULES: CareRules = {
 /** Cost of an unplanned mandatory visit: dominates every soft cost. */
 export const MANDATORY_VISIT_PENALTY = 1e6;
 
-export const SYNC_NONE = 0;
-export const SYNC_SIMULTANEOUS = 1;
-export const SYNC_SEQUENTIAL = 2;
+export const CARE_SYNC_NONE = 0;
+export const CARE_SYNC_SIMULTANEOUS = 1;
+export const CARE_SYNC_SEQUENTIAL = 2;
 
 /** A carer working on the day, with what the optimiser needs from the employee record. */
 export interface CareCarer {
@@ -237,7 +237,11 @@ export async function buildCareProblem(
       close.push(clockMinutes(w.end));
     }
     const two = visit.carersRequired === 2;
-    visitSync[v] = !two ? SYNC_NONE : visit.sync?.kind === 'sequential' ? SYNC_SEQUENTIAL : SYNC_SIMULTANEOUS;
+    visitSync[v] = !two
+      ? CARE_SYNC_NONE
+      : visit.sync?.kind === 'sequential'
+        ? CARE_SYNC_SEQUENTIAL
+        : CARE_SYNC_SIMULTANEOUS;
     seqMin[v] = visit.sync?.minGapMinutes ?? 0;
     seqMax[v] = Math.max(seqMin[v], visit.sync?.maxGapMinutes ?? 0);
     mandatory[v] = visit.optionalCost === undefined ? 1 : 0;

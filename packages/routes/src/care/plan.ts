@@ -7,9 +7,9 @@
  */
 import {
   MANDATORY_VISIT_PENALTY,
-  SYNC_NONE,
-  SYNC_SEQUENTIAL,
-  SYNC_SIMULTANEOUS,
+  CARE_SYNC_NONE,
+  CARE_SYNC_SEQUENTIAL,
+  CARE_SYNC_SIMULTANEOUS,
   type CareProblem,
 } from './model.ts';
 
@@ -338,9 +338,10 @@ export class CarePlan {
       else {
         const gap = this.startOf[b] - this.startOf[a];
         const kind = p.visitSync[v];
-        if (kind === SYNC_SIMULTANEOUS && Math.abs(gap) > 1e-9) violations++;
-        if (kind === SYNC_SEQUENTIAL && (gap < p.seqMin[v] - 1e-9 || gap > p.seqMax[v] + 1e-9)) violations++;
-        if (kind === SYNC_NONE) violations++;
+        if (kind === CARE_SYNC_SIMULTANEOUS && Math.abs(gap) > 1e-9) violations++;
+        if (kind === CARE_SYNC_SEQUENTIAL && (gap < p.seqMin[v] - 1e-9 || gap > p.seqMax[v] + 1e-9))
+          violations++;
+        if (kind === CARE_SYNC_NONE) violations++;
       }
     }
     this.omitted = omitted;

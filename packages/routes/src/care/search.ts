@@ -5,7 +5,7 @@
  * objective. Deterministic for a seed with an iteration limit.
  */
 import { Random } from '@planmaat/domain';
-import { SYNC_SEQUENTIAL, SYNC_SIMULTANEOUS, type CareProblem } from './model.ts';
+import { CARE_SYNC_SEQUENTIAL, CARE_SYNC_SIMULTANEOUS, type CareProblem } from './model.ts';
 import { CarePlan } from './plan.ts';
 
 export interface CareSearchOptions {
@@ -177,10 +177,10 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
       const ra = candidatesR[i];
       place(plan, a, ra, candidatesPos[i]);
       const sa = plan.startOf[a];
-      if (kind === SYNC_SIMULTANEOUS) {
+      if (kind === CARE_SYNC_SIMULTANEOUS) {
         plan.release[b] = sa;
         plan.deadline[b] = sa;
-      } else if (kind === SYNC_SEQUENTIAL) {
+      } else if (kind === CARE_SYNC_SEQUENTIAL) {
         plan.release[b] = sa + p.seqMin[v];
         plan.deadline[b] = sa + p.seqMax[v];
       }
@@ -200,7 +200,7 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
     const ra = candidatesR[choice];
     place(plan, a, ra, candidatesPos[choice]);
     const sa = plan.startOf[a];
-    if (kind === SYNC_SEQUENTIAL) {
+    if (kind === CARE_SYNC_SEQUENTIAL) {
       plan.release[b] = sa + p.seqMin[v];
       plan.deadline[b] = sa + p.seqMax[v];
     } else {
