@@ -24,3 +24,9 @@ export {
   type FairnessRow,
 } from './care/explain.ts';
 export type { Match as CareMatch } from './care/employee-terms.ts';
+export {
+  recommendCare,
+  type RecommendTarget,
+  type Recommendation,
+  type RecommendOptions,
+} from './care/recommend.ts';
