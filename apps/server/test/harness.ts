@@ -83,7 +83,7 @@ export async function startHarness(
     solvers,
     jobEvents: events,
     rules: createRuleChecker(),
-    config: { ...defaultConfig, jobExpiryMarginSeconds: 2, ...options.config },
+    config: { ...defaultConfig, jobExpiryMarginSeconds: 30, ...options.config },
   });
 
   function client(token: string, csrf: string): Client {

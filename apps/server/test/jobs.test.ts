@@ -42,7 +42,7 @@ for (const driver of testDrivers) {
 
     it('lists the registered kinds and rejects unknown ones naming the field', async () => {
       const kinds = await json<{ items: Array<{ kind: string }> }>(await planner.get('/api/job-kinds'));
-      expect(kinds.items.map((k) => k.kind).sort()).toEqual(['roster', 'test-roster']);
+      expect(kinds.items.map((k) => k.kind).sort()).toEqual(['roster', 'routes', 'test-roster']);
       const res = await planner.send('POST', '/api/jobs', { kind: 'nope' });
       expect(res.status).toBe(422);
       expect((await json<{ errors: Array<{ field: string }> }>(res)).errors[0].field).toBe('kind');
@@ -209,6 +209,55 @@ for (const driver of testDrivers) {
       // One shift a day per employee.
       expect(new Set(inside.map((a) => `${a.employeeId}|${a.date}`)).size).toBe(inside.length);
       expect(proposal.payload.hardViolations).toBeGreaterThanOrEqual(0);
+    });
+
+    it('plans a home-care day with the route solver; accepting makes it the route plan, a stale one conflicts', async () => {
+      const team = h.data.teams.find((t) => t.kind === 'home-care')!;
+      const date = h.data.visits[0].date;
+      const clientsOfTeam = new Set(h.data.clients.filter((c) => c.teamId === team.id).map((c) => c.id));
+      const visits = h.data.visits.filter((v) => v.date === date && clientsOfTeam.has(v.clientId));
+      const sick = h.data.carerShifts.find((s) => s.date === date)!.employeeId;
+      const start = () =>
+        planner.send('POST', '/api/jobs', {
+          kind: 'routes',
+          timeLimitSeconds: 2,
+          params: { teamId: team.id, date, excludedEmployeeIds: [sick] },
+        });
+      const first = await json<Job>(await start());
+      const second = await json<Job>(await start());
+      const [a, b] = [
+        await waitFor(first.id, ['completed', 'failed'], 60_000),
+        await waitFor(second.id, ['completed', 'failed'], 60_000),
+      ];
+      expect(a.status).toBe('completed');
+      const proposal = await json<{
+        payload: {
+          routes: Array<{
+            employeeId: string;
+            stops: Array<{ visitId: string; start: number; end: number }>;
+          }>;
+          unplannedVisitIds: string[];
+          costComponents: Record<string, number>;
+        };
+      }>(await planner.get(`/api/proposals/${a.proposalId}`));
+      const planned = proposal.payload.routes.flatMap((r) => r.stops.map((s) => s.visitId));
+      // Every visit of the day is planned (two-carer visits twice) or listed as unplanned.
+      expect(new Set([...planned, ...proposal.payload.unplannedVisitIds])).toEqual(
+        new Set(visits.map((v) => v.id)),
+      );
+      expect(proposal.payload.routes.some((r) => r.employeeId === sick)).toBe(false);
+      for (const r of proposal.payload.routes)
+        for (let i = 1; i < r.stops.length; i++)
+          expect(r.stops[i].start).toBeGreaterThanOrEqual(r.stops[i - 1].end);
+      expect(proposal.payload.costComponents.travel_time).toBeGreaterThan(0);
+
+      const acceptedRes = await planner.send('POST', `/api/proposals/${a.proposalId}/accept`, {});
+      expect(acceptedRes.status, await acceptedRes.clone().text()).toBe(200);
+      const plan = await json<{ version: number; proposal: { id: string } }>(
+        await planner.get(`/api/route-plans?teamId=${team.id}&date=${date}`),
+      );
+      expect(plan).toMatchObject({ version: 1, proposal: { id: a.proposalId } });
+      expect((await planner.send('POST', `/api/proposals/${b.proposalId}/accept`, {})).status).toBe(409);
     });
 
     it('cancels a queued job before any worker takes it', async () => {

@@ -42,7 +42,8 @@ describe.skipIf(!pg.available)('worker processes on PostgreSQL', () => {
   let h: Harness;
   const workers: WorkerProcess[] = [];
   beforeAll(async () => {
-    h = await startHarness(pg, { worker: false });
+    // A short expiry margin: the killed worker's job must come back quickly.
+    h = await startHarness(pg, { worker: false, config: { jobExpiryMarginSeconds: 3 } });
     workers.push(...(await Promise.all([startWorkerProcess(h.url!), startWorkerProcess(h.url!)])));
   });
   afterAll(async () => {

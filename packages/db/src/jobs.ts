@@ -3,9 +3,9 @@
  * lives here. Results are written idempotently: one proposal per job (unique key), and a job that
  * is already finished is never finished again — a retried or duplicated worker changes nothing.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './driver.ts';
-import { NotFoundError, RuleViolationError } from './errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from './errors.ts';
 import { replaceAssignments, type Actor } from './planning.ts';
 import * as t from './schema.ts';
 import type { JobStatus, ProposalStatus } from './schema.ts';
@@ -333,6 +333,7 @@ export async function acceptProposal(
 ): Promise<{ proposal: Proposal; version: number }> {
   return db.transaction(async (tx) => {
     const row = await lockOpenProposal(tx, organisationId, id);
+    if (row.kind === 'routes') return acceptRoutePlan(tx, row, actor);
     if (row.kind !== 'roster')
       throw new RuleViolationError(
         `voorstellen van soort ${row.kind} kunnen nog niet worden toegepast`,
@@ -370,4 +371,48 @@ export async function rejectProposal(
       .returning();
     return toProposal(updated);
   });
+}
+
+// ---------- route plans (accepted `routes` proposals) ----------
+
+/**
+ * The route plan of a team's day is its latest accepted routes proposal; its version is the number
+ * accepted so far. A proposal made from an older version conflicts.
+ */
+export async function getRoutePlan(
+  db: Executor,
+  organisationId: string,
+  targetId: string,
+): Promise<{ version: number; proposal: Proposal | null }> {
+  const accepted = and(
+    eq(t.proposals.organisationId, organisationId),
+    eq(t.proposals.kind, 'routes'),
+    eq(t.proposals.targetId, targetId),
+    eq(t.proposals.status, 'accepted'),
+  );
+  const [[{ n }], [latest]] = await Promise.all([
+    db.select({ n: count() }).from(t.proposals).where(accepted),
+    db.select().from(t.proposals).where(accepted).orderBy(desc(t.proposals.decidedAt)).limit(1),
+  ]);
+  return { version: n, proposal: latest ? toProposal(latest) : null };
+}
+
+async function acceptRoutePlan(
+  tx: Executor,
+  row: ProposalRow,
+  actor: Actor,
+): Promise<{ proposal: Proposal; version: number }> {
+  // Serialise accepts per team-day (works the same on PGlite and PostgreSQL).
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext(${`${row.organisationId}|routes|${row.targetId}`}))`,
+  );
+  const { version } = await getRoutePlan(tx, row.organisationId, row.targetId);
+  if (version !== row.baseVersion)
+    throw new ConflictError('route plan', row.targetId, row.baseVersion, version);
+  const [updated] = await tx
+    .update(t.proposals)
+    .set({ status: 'accepted', decidedBy: actor.userId, decidedAt: new Date() })
+    .where(eq(t.proposals.id, row.id))
+    .returning();
+  return { proposal: toProposal(updated), version: version + 1 };
 }

@@ -4,7 +4,8 @@
  */
 import { SolverRegistry } from './solver-port.ts';
 import { rosterPlugin } from './solvers/roster.ts';
+import { routesPlugin } from './solvers/routes.ts';
 
 export function productSolvers(): SolverRegistry {
-  return new SolverRegistry().register(rosterPlugin);
+  return new SolverRegistry().register(rosterPlugin).register(routesPlugin);
 }

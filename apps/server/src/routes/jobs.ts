@@ -8,6 +8,8 @@ import { newRouter } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { idParam, json, jsonBody, pageQuery, problems } from '../http/schemas.ts';
 import { publishCancel, publishJobEvent, type JobEvent } from '../jobs/events.ts';
+import { routePlanTarget } from '../jobs/solvers/routes.ts';
+import { localDate } from '@planmaat/domain';
 
 const auth = [requireSession()];
 const planners = ['admin', 'planner', 'team-leader'] as const;
@@ -137,6 +139,21 @@ const routes = {
     middleware: auth,
     request: { params: idParam },
     responses: { 200: json(proposalOut, 'Proposal'), ...problems(401, 403, 404) },
+  }),
+  routePlan: createRoute({
+    method: 'get',
+    path: '/route-plans',
+    tags: ['home care'],
+    summary: 'Vastgestelde routes van een team op een dag / accepted route plan of a team-day',
+    middleware: auth,
+    request: { query: z.object({ teamId: z.string().min(1), date: localDate }) },
+    responses: {
+      200: json(
+        z.object({ version: z.number(), proposal: proposalOut.nullable() }),
+        'Version 0 and null: none yet',
+      ),
+      ...problems(400, 401, 403),
+    },
   }),
   accept: createRoute({
     method: 'post',
@@ -314,6 +331,20 @@ export function jobRoutes() {
       c.req.valid('param').id,
     );
     return c.json(publicProposal(proposal), 200);
+  });
+  app.openapi(routes.routePlan, async (c) => {
+    const user = c.get('user');
+    requireRole(user, ...planners);
+    const { teamId, date } = c.req.valid('query');
+    const plan = await repo.getRoutePlan(
+      c.get('deps').handle.db,
+      user.organisationId,
+      routePlanTarget(teamId, date),
+    );
+    return c.json(
+      { version: plan.version, proposal: plan.proposal ? publicProposal(plan.proposal) : null },
+      200,
+    );
   });
   app.openapi(routes.accept, async (c) => {
     const user = c.get('user');
