@@ -19,3 +19,6 @@ export * from './care/search.ts';
 export * from './care/result.ts';
 export * from './care/evaluate.ts';
 export * from './care/day.ts';
+export * from './care/replan.ts';
+export * from './care/week.ts';
+export * from './care/alternatives.ts';

@@ -148,7 +148,7 @@ export interface CareProblem {
   taskVisit: Int32Array;
   /** visit × 2: its tasks (second -1 for a one-carer visit). */
   visitTasks: Int32Array;
-  /** Re-planning: carer index and start of each task in the previous plan (-1 / NaN when none). */
+  /** Re-planning: carer index and start of each task in the previous plan (-1 / NaN when none; -2 = a carer no longer available). */
   previousCarer: Int32Array;
   previousStart: Float64Array;
   // Carers.
@@ -261,7 +261,7 @@ export async function buildCareProblem(
       visitTasks[v * 2 + k] = taskVisit.length;
       taskVisit.push(v);
       const pc = previous?.carerIds[k];
-      previousCarer.push(pc === undefined ? -1 : (carerIndex.get(pc) ?? -1));
+      previousCarer.push(pc === undefined ? -1 : (carerIndex.get(pc) ?? -2));
       previousStart.push(previous?.starts[k] ?? NaN);
     }
   });

@@ -158,7 +158,7 @@ export class RouteSimulator {
       }
       unmet += p.unpreferred[v * C + r];
       const pc = p.previousCarer[task];
-      if (pc >= 0 && pc !== r) changes++;
+      if (pc !== -1 && pc !== r) changes++;
       const ps = p.previousStart[task];
       if (ps === ps) {
         const moved = Math.abs(s - ps) - tolerance;
@@ -306,9 +306,10 @@ export class CarePlan {
   /** Re-time route r and store its timing and start times. */
   refresh(r: number): void {
     const sim = this.sim;
-    sim.run(r, this.routes[r], this.len[r], this.release, this.deadline);
+    const cost = sim.run(r, this.routes[r], this.len[r], this.release, this.deadline);
     this.timing[r].copy(sim.result);
-    if (sim.result.cost === Infinity || !Number.isFinite(sim.result.cost)) this.timing[r].cost = Infinity;
+    // An infeasible pass stops early and leaves the previous components: mark the route.
+    if (cost === Infinity) this.timing[r].cost = Infinity;
     const route = this.routes[r];
     for (let k = 0; k < this.len[r]; k++) this.startOf[route[k]] = sim.start[k];
   }

@@ -172,7 +172,7 @@ export function carePlanResult(p: CareProblem, plan: CarePlan, input: CareDayInp
         });
       if (p.unpreferred[v * p.carers + r])
         penalties.push({ kind: 'preference', cost: w.preference, carerId, clientId, visitIds: [visitId] });
-      if (p.previousCarer[task] >= 0 && p.previousCarer[task] !== r)
+      if (p.previousCarer[task] !== -1 && p.previousCarer[task] !== r)
         penalties.push({ kind: 'carer-change', cost: w.carerChange, carerId, clientId, visitIds: [visitId] });
       const ps = p.previousStart[task];
       if (ps === ps && Math.abs(s - ps) > p.rules.timeShiftToleranceMinutes)

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoOrganisation } from '@planmaat/demo';
+import {
+  applyAlternative,
+  buildCareProblem,
+  estimateTravelProvider,
+  evaluateCarePlan,
+  planHomeCareDay,
+  replanHomeCareDay,
+  selectCareDays,
+  visitAlternatives,
+  type CareTeamPlan,
+  type HomeCareDayResult,
+} from '@planmaat/routes';
+import { smallCareOrganisation } from './care-fixture.ts';
+
+const rules = { breakRequiredAfterMinutes: 60 };
+
+function placed(day: HomeCareDayResult) {
+  const out = new Map<string, { carerIds: string[]; starts: number[] }>();
+  for (const team of day.teams)
+    for (const route of team.routes)
+      for (const v of route.visits) {
+        const p = out.get(v.visitId) ?? { carerIds: [], starts: [] };
+        p.carerIds.push(route.carerId);
+        p.starts.push(v.start);
+        out.set(v.visitId, p);
+      }
+  return out;
+}
+
+describe('home-care day plan on a small hand-made team', () => {
+  it('respects every hard rule and reports what it cannot plan', async () => {
+    const data = smallCareOrganisation();
+    const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 300, rules });
+    const [team] = day.teams;
+    expect(team.check.hardViolations).toEqual([]);
+    expect(team.check.objective).toBeCloseTo(team.objective, 6);
+    const at = placed(day);
+    expect(at.get('v-wound')!.carerIds).toEqual(['B']);
+    expect(at.get('v-excl')!.carerIds).toEqual(['B']);
+    expect(at.get('v-pin')!.carerIds).toEqual(['A']);
+    expect(['B', 'C']).toContain(at.get('v-med')!.carerIds[0]);
+    const two = at.get('v-two')!;
+    expect(new Set(two.carerIds).size).toBe(2);
+    expect(two.starts[0]).toBe(two.starts[1]);
+    expect(two.starts[0]).toBeGreaterThanOrEqual(8 * 60 + 30);
+    expect(two.starts[0]).toBeLessThanOrEqual(9 * 60 + 30);
+    // Second window used: the first (07:00–07:20) is reachable too, either is fine but inside one.
+    const s = at.get('v-two-windows')!.starts[0];
+    expect((s >= 420 && s <= 440) || (s >= 660 && s <= 700)).toBe(true);
+    const noone = team.unplanned.find((u) => u.visitId === 'v-noone');
+    expect(noone?.mandatory).toBe(true);
+    expect(noone?.reason.code).toBe('no-qualified-carer');
+    expect(day.summary.mandatoryUnplanned).toBe(1);
+    // Each route's timeline is continuous: travel, wait, visit and break follow one another.
+    for (const route of team.routes) {
+      for (let i = 1; i < route.timeline.length; i++)
+        expect(route.timeline[i].start).toBeCloseTo(route.timeline[i - 1].end, 6);
+      if (route.carerId === 'B' && route.workMinutes > 60)
+        expect(route.break ?? route.missedBreak).toBeTruthy();
+    }
+    // Every penalty names the visits behind it.
+    for (const penalty of team.penalties.filter((p) => p.kind !== 'waiting'))
+      expect(penalty.visitIds.length).toBeGreaterThan(0);
+  });
+
+  it('the evaluator finds a broken plan', async () => {
+    const data = smallCareOrganisation();
+    const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 100, rules });
+    const [input] = selectCareDays(data, '2027-01-04');
+    const problem = await buildCareProblem(input, estimateTravelProvider(), { rules });
+    const broken = JSON.parse(JSON.stringify(day.teams[0])) as CareTeamPlan;
+    const route = broken.routes.find((r) => r.visits.some((v) => v.visitId === 'v-pin'))!;
+    const visit = route.visits.find((v) => v.visitId === 'v-pin')!;
+    visit.start -= 200;
+    visit.end -= 200;
+    broken.routes.find((r) => r.carerId !== 'B')!.carerId = 'nobody';
+    const check = evaluateCarePlan(input, problem, broken);
+    expect(check.hardViolations.some((v) => v.includes('v-pin'))).toBe(true);
+    expect(check.hardViolations.some((v) => v.includes('nobody'))).toBe(true);
+  });
+
+  it('alternatives report the exact cost change of the move', async () => {
+    const data = smallCareOrganisation();
+    const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 200, rules });
+    const [input] = selectCareDays(data, '2027-01-04');
+    const problem = await buildCareProblem(input, estimateTravelProvider(), { rules });
+    const team = day.teams[0];
+    for (const visitId of ['v-med', 'v-pref', 'v-two']) {
+      const alternatives = visitAlternatives(problem, team, visitId, 4);
+      expect(alternatives.length).toBeGreaterThan(0);
+      for (const alt of alternatives) {
+        const moved = applyAlternative(input, problem, team, alt);
+        expect(moved.objective - team.objective).toBeCloseTo(alt.costDelta, 6);
+        expect(moved.check.objective).toBeCloseTo(moved.objective, 6);
+        expect(moved.check.hardViolations).toEqual([]);
+      }
+    }
+  });
+
+  it('re-plans after a carer drops out: keeps what started, moves only what it must', async () => {
+    const data = smallCareOrganisation();
+    const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 300, rules });
+    const before = placed(day);
+    const replan = await replanHomeCareDay(data, day, {
+      carerId: 'C',
+      at: '08:10',
+      maxIterations: 200,
+      rules,
+    });
+    const [team] = replan.plan.teams;
+    expect(team.check.hardViolations).toEqual([]);
+    expect(team.check.objective).toBeCloseTo(team.objective, 6);
+    // Nothing of C after the cut; nothing new starts before the cut.
+    for (const route of team.routes) {
+      expect(route.carerId).not.toBe('C');
+      for (const v of route.visits) expect(v.start).toBeGreaterThanOrEqual(8 * 60 + 10);
+    }
+    for (const f of replan.fixed) expect(f.start).toBeLessThan(8 * 60 + 10);
+    const cVisits = [...before].filter(([, p]) => p.carerIds.includes('C') && Math.min(...p.starts) >= 490);
+    for (const [visitId] of cVisits) {
+      const change = replan.changes.find((c) => c.visitId === visitId);
+      expect(change?.kind === 'carer' || change?.kind === 'unplanned').toBe(true);
+    }
+    // Visits of the others that did not need to move keep their carer (at most one swap allowed).
+    const others = replan.changes.filter((c) => c.kind === 'carer' && !c.fromCarerIds.includes('C'));
+    expect(others.length).toBeLessThanOrEqual(1);
+    expect(replan.summary.movedToOtherCarer).toBe(replan.changes.filter((c) => c.kind === 'carer').length);
+  });
+});
+
+describe('home-care day plan on the demo organisation', () => {
+  it('plans a team day with zero hard violations and the evaluator agrees', async () => {
+    const data = generateDemoOrganisation({ seed: 3 });
+    const day = await planHomeCareDay(data, '2027-01-05', { teamId: 'team-wijk-2', maxIterations: 60 });
+    const [team] = day.teams;
+    expect(day.summary.visits).toBeGreaterThan(150);
+    expect(team.check.hardViolations).toEqual([]);
+    expect(team.check.objective).toBeCloseTo(team.objective, 4);
+    for (const u of team.unplanned) expect(u.reason.en.length).toBeGreaterThan(0);
+    const modes = new Set(team.routes.map((r) => r.travelMode));
+    expect(modes.size).toBeGreaterThan(1);
+  });
+
+  it('a re-plan after a sick carer at 07:30 pins what started and reports its changes', async () => {
+    const data = generateDemoOrganisation({ seed: 3 });
+    const day = await planHomeCareDay(data, '2027-01-05', { teamId: 'team-wijk-1', maxIterations: 40 });
+    const busiest = [...day.teams[0].routes].sort((a, b) => b.visits.length - a.visits.length)[0];
+    const replan = await replanHomeCareDay(data, day, {
+      carerId: busiest.carerId,
+      at: '07:30',
+      maxIterations: 40,
+    });
+    const [team] = replan.plan.teams;
+    expect(team.check.hardViolations).toEqual([]);
+    expect(team.routes.some((r) => r.carerId === busiest.carerId)).toBe(false);
+    const started = busiest.visits.filter((v) => v.start < 450).map((v) => v.visitId);
+    for (const id of started) expect(replan.fixed.some((f) => f.visitId === id)).toBe(true);
+    const dropped = busiest.visits.filter((v) => v.start >= 450);
+    expect(replan.changes.filter((c) => c.fromCarerIds.includes(busiest.carerId)).length).toBe(
+      dropped.length,
+    );
+  });
+});
+
+describe('week continuity', () => {
+  it('a carer the client already knows adds no continuity cost', async () => {
+    const data = smallCareOrganisation();
+    const [input] = selectCareDays(data, '2027-01-04');
+    const fresh = await buildCareProblem(input, estimateTravelProvider(), { rules });
+    const knownInput = { ...input, knownCarers: { c1: ['B'], c2: ['A', 'B', 'C'] } };
+    const known = await buildCareProblem(knownInput, estimateTravelProvider(), { rules });
+    const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 100, rules });
+    const team = day.teams[0];
+    const a = evaluateCarePlan(input, fresh, team);
+    const b = evaluateCarePlan(knownInput, known, team);
+    const servedPairs = new Set(
+      team.routes.flatMap((r) =>
+        r.visits
+          .filter((v) => v.clientId === 'c1' || v.clientId === 'c2')
+          .map((v) => `${v.clientId}|${r.carerId}`),
+      ),
+    );
+    const knownPairs = [...servedPairs].filter((p) => p === 'c1|B' || p.startsWith('c2|')).length;
+    expect(a.objective - b.objective).toBeCloseTo(knownPairs * fresh.weights.continuity, 6);
+    expect(knownPairs).toBeGreaterThan(0);
+  });
+});
