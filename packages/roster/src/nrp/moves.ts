@@ -27,6 +27,8 @@ export interface NrpMoveWeights {
   rotate: number;
   /** Exact dynamic-programming re-optimisation of one employee's window of days. */
   rowDp: number;
+  /** Row DP around a broken rule of an infeasible employee (no-op when feasible). */
+  repair: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -37,10 +39,11 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   dayExchange: 20,
   doubleSwap: 14,
   coverRepair: 10,
-  ruinRecreate: 1,
+  ruinRecreate: 0.3,
   windowMip: 0,
   rotate: 10,
-  rowDp: 0.01,
+  rowDp: 0.002,
+  repair: 0,
 };
 
 const MAX_BLOCK = 7;
@@ -71,6 +74,7 @@ export class NrpProblem implements SearchProblem {
       windowMip ? weights.windowMip : 0,
       weights.rotate,
       weights.rowDp,
+      weights.repair,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -129,7 +133,25 @@ export class NrpProblem implements SearchProblem {
     if (r < t[7]) return this.ruinRecreate(rng);
     if (r < t[8]) return this.exactWindow(rng);
     if (r < t[9]) return this.rotate(rng);
-    return this.rowOptimum(rng);
+    if (r < t[10]) return this.rowOptimum(rng);
+    return this.repair(rng);
+  }
+
+  private repair(rng: Random): number {
+    const s = this.state;
+    if (s.hard === 0) return NaN;
+    const { N, H } = s.c;
+    const first = rng.int(N);
+    for (let k = 0; k < N; k++) {
+      const n = (first + k) % N;
+      if (s.employeeHard(n) === 0) continue;
+      const width = this.rowDp.windowFor(n, Math.min(H, 28));
+      let day = s.violationDay(n, rng.next());
+      if (day < 0) day = rng.int(H);
+      const a = Math.max(0, Math.min(H - width, day - (width >> 1)));
+      return this.rowDp.optimise(n, a, a + width - 1);
+    }
+    return NaN;
   }
 
   private rowOptimum(rng: Random): number {
@@ -323,8 +345,8 @@ export class NrpProblem implements SearchProblem {
   private ruinRecreate(rng: Random): number {
     const s = this.state;
     const { N, H } = s.c;
-    const people = Math.min(N, 2 + rng.int(3));
-    const length = Math.min(H, 3 + rng.int(12));
+    const people = Math.min(N, 2 + rng.int(2));
+    const length = Math.min(H, 2 + rng.int(6));
     const a = rng.int(H - length + 1);
     const chosen = this.ruinPeople;
     let count = 0;
@@ -375,7 +397,9 @@ export function bestInsert(s: NrpState, n: number, d: number, rng: Random | unde
 export function construct(s: NrpState, rng: Random): void {
   const { N, H } = s.c;
   const order = Int32Array.from({ length: N }, (_, i) => i);
-  for (let round = 0; round < 2; round++) {
+  // A second pass revisits early choices; skipped on large instances where it costs seconds.
+  const rounds = N * H * (s.c.S + 1) > 400_000 ? 1 : 2;
+  for (let round = 0; round < rounds; round++) {
     for (let d = 0; d < H; d++) {
       for (let i = N - 1; i > 0; i--) {
         const j = rng.int(i + 1);

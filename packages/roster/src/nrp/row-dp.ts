@@ -24,7 +24,7 @@ export class RowDp {
   constructor(
     private readonly state: NrpState,
     /** Upper bound on days × states per call, to bound the time of one move. */
-    private readonly budget = 1_500_000,
+    private readonly budget = 400_000,
   ) {
     const c = state.c;
     let g = 0;

@@ -179,13 +179,21 @@ export class NrpState {
     const maxCons = c.maxConsecutive[n];
     const minCons = c.minConsecutive[n];
     const minOff = c.minDaysOff[n];
+    // Off runs are scanned only as far as their length matters (minOff), so a move next to a
+    // long stretch of days off costs O(minOff), not O(horizon); work runs are scanned fully.
     let start = lo;
     const firstWorks = assign[base + lo] >= 0;
-    while (start > 0 && assign[base + start - 1] >= 0 === firstWorks) start--;
+    while (start > 0 && assign[base + start - 1] >= 0 === firstWorks && (firstWorks || lo - start < minOff))
+      start--;
     while (start <= hi) {
       const works = assign[base + start] >= 0;
       let end = start;
-      while (end + 1 < H && assign[base + end + 1] >= 0 === works) end++;
+      while (
+        end + 1 < H &&
+        assign[base + end + 1] >= 0 === works &&
+        (works || end < hi || end - start < minOff)
+      )
+        end++;
       const length = end - start + 1;
       const interior = start > 0 && end < H - 1;
       if (works) {
@@ -200,6 +208,58 @@ export class NrpState {
     const extraWeekends = this.weekends[n] - c.maxWeekends[n];
     if (extraWeekends > 0) pen += extraWeekends * HARD_UNIT;
     return pen;
+  }
+
+  /** Hard penalty of one employee's row (all hard terms are per employee). */
+  employeeHard(n: number): number {
+    const c = this.c;
+    const { H, S } = c;
+    let hard = this.regionHard(n, 0, H - 1);
+    for (let s = 0; s < S; s++) {
+      const excess = this.count[n * S + s] - c.maxPerType[n * S + s];
+      if (excess > 0) hard += excess * HARD_UNIT;
+    }
+    for (let d = 0; d < H; d++) if (c.fixedOff[n * H + d] && this.assign[n * H + d] >= 0) hard += HARD_UNIT;
+    return hard;
+  }
+
+  /**
+   * A day where employee n breaks a local rule (succession, run length, listed day off), chosen
+   * uniformly by `pick` in [0, 1); -1 when only totals (minutes, weekends, type maxima) are broken.
+   */
+  violationDay(n: number, pick: number): number {
+    const c = this.c;
+    const { H, S } = c;
+    const a = this.assign;
+    const base = n * H;
+    let found = 0;
+    let chosen = -1;
+    const consider = (d: number) => {
+      found++;
+      // Reservoir sampling with one uniform number: keep d with probability 1/found.
+      if (pick * found < 1) chosen = d;
+      else pick = (pick * found - 1) / (found - 1);
+    };
+    for (let d = 0; d < H; d++) {
+      const v = a[base + d];
+      if (v >= 0 && c.fixedOff[base + d]) consider(d);
+      if (d + 1 < H && v >= 0 && a[base + d + 1] >= 0 && c.forbidden[v * S + a[base + d + 1]]) consider(d);
+    }
+    for (let start = 0; start < H;) {
+      const works = a[base + start] >= 0;
+      let end = start;
+      while (end + 1 < H && a[base + end + 1] >= 0 === works) end++;
+      const length = end - start + 1;
+      const interior = start > 0 && end < H - 1;
+      if (
+        works
+          ? length > c.maxConsecutive[n] || (interior && length < c.minConsecutive[n])
+          : interior && length < c.minDaysOff[n]
+      )
+        consider(start);
+      start = end + 1;
+    }
+    return chosen;
   }
 
   /** Re-score everything from the counters and cells (used after loading). */
