@@ -11,6 +11,7 @@ import { registerCapacity } from './capacity.ts';
 import { registerInsight } from './insight.ts';
 import { registerSolveNrp } from './solve-nrp.ts';
 import { registerEvalNrp } from './eval-nrp.ts';
+import { registerRoster } from './roster.ts';
 
 /** Every subcommand of `planmaat`; add a module and list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   registerInsight,
   registerSolveNrp,
   registerEvalNrp,
+  registerRoster,
 ];
