@@ -4,7 +4,7 @@
  * progress merged from all workers. The time limit is a wall-clock deadline from the call, so
  * worker start-up counts against it.
  */
-import { startWorker } from '@planmaat/threads';
+import { collectAfterDeadline, newStopFlag, runWorker, type WorkerRun } from './workers.ts';
 import type { VrpProblem } from './problem.ts';
 import { search, type SearchOptions, type SearchProgress, type SearchResult } from './search.ts';
 
@@ -39,17 +39,14 @@ export interface SolveResult extends SearchResult {
   iterationsPerMember: number[];
 }
 
+/** How long a timed inline solve waits for its workers after the deadline. */
+const GRACE_MS = 300;
+
 /** Search settings per worker; more workers than entries cycle through them with new seeds. */
 export const PORTFOLIO: Partial<SearchOptions>[] = [
   { acceptance: 'late-acceptance', localSearchWindow: 0 },
   { acceptance: 'late-acceptance', localSearchWindow: 0, sisr: { averageRemoved: 15 } },
 ];
-
-/** Message a worker sends: progress while searching, then its result. */
-export type WorkerMessage =
-  | { kind: 'progress'; progress: SearchProgress }
-  | { kind: 'result'; result: SearchResult }
-  | { kind: 'error'; message: string };
 
 export interface WorkerInput {
   problem: VrpProblem;
@@ -75,13 +72,10 @@ function memberOptions(
 export async function solve(problem: VrpProblem, options: SolveOptions = {}): Promise<SolveResult> {
   const threads = Math.max(1, options.threads ?? 2);
   const deadline = options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs;
-  const remaining = () => (deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
-  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  const onAbort = () => Atomics.store(stopFlag, 0, 1);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener('abort', onAbort);
+  const stop = newStopFlag(options.signal);
   const latest: (SearchProgress | undefined)[] = new Array(threads).fill(undefined);
-  const mergeProgress = () => {
+  const report = (member: number, progress: SearchProgress) => {
+    latest[member] = progress;
     let best: SearchProgress | undefined;
     let iterations = 0;
     for (const p of latest) {
@@ -93,59 +87,39 @@ export async function solve(problem: VrpProblem, options: SolveOptions = {}): Pr
   };
   const first = options.inline ? 1 : 0;
   try {
-    const runs: Promise<SearchResult>[] = [];
+    const runs: WorkerRun<SearchResult>[] = [];
     for (let member = first; member < threads; member++) {
       const input: WorkerInput = {
         problem,
         options: { ...memberOptions(options, member), timeLimitMs: undefined, deadlineEpochMs: deadline },
-        stopFlag,
+        stopFlag: stop.flag,
       };
       runs.push(
-        new Promise<SearchResult>((resolve, reject) => {
-          const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData: input });
-          let done = false;
-          worker.on('message', (message: WorkerMessage) => {
-            if (message.kind === 'progress') {
-              latest[member] = message.progress;
-              mergeProgress();
-            } else if (message.kind === 'result') {
-              done = true;
-              resolve(message.result);
-              void worker.terminate();
-            } else {
-              done = true;
-              reject(new Error(message.message));
-              void worker.terminate();
-            }
-          });
-          worker.on('error', (error) => {
-            done = true;
-            reject(error);
-          });
-          worker.on('exit', (code) => {
-            if (!done) reject(new Error(`route search worker stopped with code ${code}`));
-          });
-        }),
+        runWorker<SearchProgress, SearchResult>(new URL('./worker.ts', import.meta.url), input, (p) =>
+          report(member, p),
+        ),
       );
     }
+    let results: SearchResult[];
     if (first === 1) {
-      const result = search(problem, {
+      const own = search(problem, {
         ...memberOptions(options, 0),
-        timeLimitMs: remaining(),
-        shouldStop: () => Atomics.load(stopFlag, 0) === 1 || options.signal?.aborted === true,
-        onProgress: (p) => {
-          latest[0] = p;
-          mergeProgress();
-        },
+        timeLimitMs: undefined,
+        deadlineEpochMs: deadline,
+        shouldStop: () => Atomics.load(stop.flag, 0) === 1 || options.signal?.aborted === true,
+        onProgress: (p) => report(0, p),
       });
-      runs.unshift(Promise.resolve(result));
-    }
-    const results = await Promise.all(runs);
+      // Iteration-limited runs wait for every worker (determinism); timed runs only briefly.
+      results =
+        deadline === undefined
+          ? [own, ...(await Promise.all(runs.map((r) => r.result)))]
+          : [own, ...(await collectAfterDeadline(runs, stop.flag, GRACE_MS))];
+    } else results = await Promise.all(runs.map((r) => r.result));
     let member = 0;
     for (let k = 1; k < results.length; k++)
       if (results[k].bestObjective < results[member].bestObjective - 1e-9) member = k;
     return { ...results[member], member, iterationsPerMember: results.map((r) => r.iteration) };
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    stop.dispose();
   }
 }

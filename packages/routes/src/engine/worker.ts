@@ -2,10 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerPayload } from '@planmaat/threads';
 import { search } from './search.ts';
-import type { WorkerInput, WorkerMessage } from './portfolio.ts';
+import type { WorkerInput } from './portfolio.ts';
+import type { SearchWorkerMessage } from './workers.ts';
+import type { SearchProgress, SearchResult } from './search.ts';
 
 const input = workerPayload<WorkerInput>(workerData);
-const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const post = (message: SearchWorkerMessage<SearchProgress, SearchResult>) => parentPort?.postMessage(message);
 try {
   const result = search(input.problem, {
     ...input.options,

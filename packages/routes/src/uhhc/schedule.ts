@@ -19,6 +19,7 @@ export class RouteSimulator {
   lunchAt = 0;
   readonly start: Float64Array;
   private readonly arrivals: Float64Array;
+  private readonly shiftAt: Float64Array;
   private pCost = 0;
   private deadline: Float64Array = new Float64Array(0);
   private pIdle = 0;
@@ -28,6 +29,7 @@ export class RouteSimulator {
   constructor(private readonly m: UhhcModel) {
     this.start = new Float64Array(m.visits + 1);
     this.arrivals = new Float64Array(m.visits + 2);
+    this.shiftAt = new Float64Array(m.visits + 2);
   }
 
   /**
@@ -140,6 +142,7 @@ export class RouteSimulator {
     const C = m.caregivers;
     const travelM = m.travel;
     const atEnd = m.atServiceEnd;
+    const shiftAt = this.shiftAt;
     let travel = 0;
     let tard = 0;
     let maxT = 0;
@@ -148,8 +151,14 @@ export class RouteSimulator {
     let pref = 0;
     let loc = m.home[r];
     let t = 0;
+    // Waiting is avoided by leaving later: everything before a wait can move later by up to
+    // `slack` (no new lateness, pinned starts and the lunch window kept). Moving converts
+    // waiting into a later departure, so idle time stays the same and waiting cost drops.
+    let slack = Infinity;
+    let lunchShift = 0;
     this.pLunchAt = -1;
     for (let k = 0; k < n; k++) {
+      shiftAt[k] = 0;
       const v = seq[k];
       const vl = m.visitLoc[v];
       const leg = travelM[loc * size + vl];
@@ -164,6 +173,7 @@ export class RouteSimulator {
           if (ls > m.lunchLatest) return false;
           idle += ls - arrival;
           this.pLunchAt = ls;
+          slack = m.lunchLatest - ls;
           arrival = ls + m.lunchDuration;
           countWait = false;
         } else justInTime = true;
@@ -172,19 +182,30 @@ export class RouteSimulator {
         if (gap === k) {
           const ls = Math.max(arrival, m.lunchStart);
           if (ls > m.lunchLatest) return false;
-          wait += ls - arrival;
-          idle += ls - arrival;
+          const waitHere = ls - arrival;
+          const moved = Math.min(waitHere, slack);
+          shiftAt[k] = moved; // moves the visits before this lunch
+          lunchShift = 0;
+          slack -= moved;
+          wait += waitHere - moved;
+          idle += waitHere;
           this.pLunchAt = ls;
+          slack = Math.min(slack, m.lunchLatest - ls);
           arrival = ls + m.lunchDuration;
         }
       }
       if (record) this.arrivals[k] = arrival;
       const s = this.chooseStart(v, arrival, release[v]);
       if (s > this.deadline[v]) return false;
-      if (!justInTime) {
-        idle += s - arrival;
-        if (countWait) wait += s - arrival;
-      } else idle += s - arrival; // leaves later instead of waiting
+      const waitHere = s - arrival;
+      idle += waitHere;
+      if (!justInTime && countWait && waitHere > 0) {
+        const moved = Math.min(waitHere, slack);
+        wait += waitHere - moved;
+        slack -= moved;
+        if (gap === k) lunchShift += moved;
+        shiftAt[k] += moved;
+      }
       this.start[k] = s;
       const e = s + m.visitDuration[v];
       t = e;
@@ -197,18 +218,31 @@ export class RouteSimulator {
         tard += late;
         if (late > maxT) maxT = late;
       }
+      const own = this.deadline[v] !== Infinity ? this.deadline[v] - s : late >= 0 ? 0 : -late;
+      if (own < slack) slack = own;
       pref += m.unpreferred[v * C + r];
       loc = vl;
     }
     if (record) this.arrivals[n] = t;
+    let endShift = 0;
     if (gap === n) {
       const ls = Math.max(t, m.lunchStart);
       if (ls > m.lunchLatest) return false;
-      wait += ls - t;
-      idle += ls - t;
+      const waitHere = ls - t;
+      endShift = Math.min(waitHere, slack);
+      wait += waitHere - endShift;
+      idle += waitHere;
       this.pLunchAt = ls;
       t = ls + m.lunchDuration;
     }
+    // Apply the moves: a visit starts later by every move made at a later wait.
+    let later = endShift;
+    for (let k = n - 1; k >= 0; k--) {
+      if (gap === k + 1 && gap < n) this.pLunchAt += later + lunchShift;
+      later += k + 1 < n ? shiftAt[k + 1] : 0;
+      this.start[k] += later;
+    }
+    if (gap === 0) this.pLunchAt += later + shiftAt[0];
     const leg = travelM[loc * size + m.back[r]];
     travel += leg;
     const ret = t + leg;

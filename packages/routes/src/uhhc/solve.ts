@@ -6,7 +6,7 @@ import type { UhhcInstance } from './instance.ts';
 import { buildUhhcModel, type UhhcModel } from './model.ts';
 import { searchUhhc, type UhhcProgress, type UhhcSearchOptions, type UhhcSearchResult } from './search.ts';
 import { uhhcSolution, type UhhcSolution } from './solution.ts';
-import { newStopFlag, runWorker } from '../engine/workers.ts';
+import { collectAfterDeadline, newStopFlag, runWorker, type WorkerRun } from '../engine/workers.ts';
 
 export interface UhhcSolveOptions {
   seed?: number;
@@ -64,7 +64,7 @@ export async function solveUhhc(
     deadlineEpochMs: deadline,
   });
   try {
-    const runs: Promise<UhhcSearchResult>[] = [];
+    const runs: WorkerRun<UhhcSearchResult>[] = [];
     const first = options.inline ? 1 : 0;
     for (let member = first; member < threads; member++) {
       const input: UhhcWorkerInput = { model, options: memberOptions(member), stopFlag: stop.flag };
@@ -74,15 +74,18 @@ export async function solveUhhc(
         ),
       );
     }
+    let results: UhhcSearchResult[];
     if (first === 1) {
-      const result = searchUhhc(model, {
+      const own = searchUhhc(model, {
         ...memberOptions(0),
         shouldStop: () => Atomics.load(stop.flag, 0) === 1 || options.signal?.aborted === true,
         onProgress: (p) => report(0, p),
       });
-      runs.unshift(Promise.resolve(result));
-    }
-    const results = await Promise.all(runs);
+      results =
+        deadline === undefined
+          ? [own, ...(await Promise.all(runs.map((r) => r.result)))]
+          : [own, ...(await collectAfterDeadline(runs, stop.flag, 1000))];
+    } else results = await Promise.all(runs.map((r) => r.result));
     let best = results[0];
     for (const r of results) if (r.bestObjective < best.bestObjective) best = r;
     const { solution, objective } = uhhcSolution(model, best.routes, best.pins, best.refs);
