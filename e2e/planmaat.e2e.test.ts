@@ -222,6 +222,30 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
     await screenshot(page, '03-roster-signal');
   });
 
+  it('suggests candidates for a short shift and assigns one', async () => {
+    await page.getByRole('link', { name: 'Rooster', exact: true }).click();
+    await page.locator('.cell').first().waitFor();
+    // The first short coverage cell on the first day: an open shift.
+    const short = page.locator('.coverage-cell.cov-short').first();
+    const label = (await short.getAttribute('aria-label'))!;
+    const before = Number(/: (\d+) van/.exec(label)![1]);
+    await short.click();
+    const panel = page.getByRole('complementary', { name: 'Regelsignalen' });
+    await panel.getByRole('heading', { name: /Open dienst/ }).waitFor();
+    const list = panel.getByTestId('candidates');
+    await list.locator('li').first().waitFor();
+    expect(await list.locator('li').count()).toBeGreaterThan(2);
+    expect(await list.locator('li').first().textContent()).toMatch(/extra kosten -?\d+/);
+    await screenshot(page, '04-candidates');
+    await list.locator('li').first().getByRole('button', { name: 'Inroosteren' }).click();
+    await expect
+      .poll(async () =>
+        Number(/(\d+) van/.exec((await panel.locator('.coverage-chip').textContent()) ?? '')?.[1]),
+      )
+      .toBe(before + 1);
+    await page.getByText('Opgeslagen').waitFor();
+  });
+
   it('runs an optimisation with a live chart and accepts the proposal', async (ctx) => {
     const kinds = (await apiGet('/api/job-kinds')).body as { items: Array<{ kind: string }> };
     if (!kinds.items.some((k) => /roster|rooster/i.test(k.kind)))
@@ -236,24 +260,54 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
       .poll(() => page.getByTestId('job-status').textContent(), { timeout: 60_000 })
       .toMatch(/Bezig|Klaar/);
     await expect.poll(() => page.getByTestId('best-score').textContent(), { timeout: 60_000 }).toMatch(/\d/);
-    await screenshot(page, '04-optimise-running');
+    await screenshot(page, '05-optimise-running');
     await page.getByRole('button', { name: 'Voorstel bekijken' }).click({ timeout: 90_000 });
     await page.getByTestId('proposal-summary').waitFor();
-    await screenshot(page, '05-proposal');
+    await screenshot(page, '06-proposal');
+    const changed = Number(
+      /(\d+) diensten gewijzigd/.exec((await page.getByTestId('proposal-summary').textContent())!)![1],
+    );
+    expect(changed).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Alles overnemen' }).click();
     await page.getByText('Voorstel overgenomen.').waitFor();
+    // The roster now holds the proposal: the grid shows far more shifts than before.
+    await page.getByRole('button', { name: 'Rooster', exact: true }).click();
+    await page
+      .locator('.cell', { hasText: /^[VDLN]$/ })
+      .nth(50)
+      .waitFor();
+    await screenshot(page, '07-roster-after-optimise');
   });
 
-  it('publishes with the notice-period check', async () => {
+  it('publishes with the notice-period check; a later change asks for a reason and is logged', async () => {
     await page.getByRole('link', { name: 'Publiceren' }).click();
     await page.getByRole('heading', { name: 'Publiceren', level: 1 }).waitFor();
-    // The demo's draft period starts more than 28 days after today's date on this machine? Either
-    // way the page states the days and the requirement.
+    // The page states how many days ahead the period starts against the 28 required.
     const notice = page.locator('.notice').first();
     await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/\d+ dagen/);
+    expect(await notice.textContent()).toMatch(/\d+ dagen.*28 dagen/);
     expect(await unlabelledControls()).toEqual([]);
-    await screenshot(page, '06-publish');
+    if (/korter dan/.test((await notice.textContent()) ?? '')) {
+      await page.getByLabel(/instemming/).check();
+      await page.getByLabel('Reden').fill('Afgestemd met het team');
+    }
+    await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
+    await page.getByText(/Gepubliceerd op/).waitFor();
+
+    // A change to the published roster: the reason dialog, then the audit log.
+    await page.getByRole('link', { name: 'Rooster', exact: true }).click();
+    await page.locator('.status-published').waitFor();
+    const cell = page.locator('.cell', { hasText: /^[VDLN]$/ }).first();
+    await cell.click();
+    await page.getByRole('grid').press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Reden voor wijziging' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Reden').fill('Ziekmelding, dienst vervalt');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen').waitFor();
+    await page.getByRole('link', { name: 'Publiceren' }).click();
+    await page.getByRole('cell', { name: 'Ziekmelding, dienst vervalt' }).waitFor();
+    await screenshot(page, '08-publish-audit');
   });
 
   it('shows the home-care day: visits on the map, timeline after planning', async (ctx) => {
@@ -265,7 +319,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
       .poll(() => page.locator('.leaflet-interactive, .leaflet-overlay-pane canvas').count())
       .toBeGreaterThan(0);
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
-    await screenshot(page, '07-homecare');
+    await screenshot(page, '09-homecare');
     const kinds = (await apiGet('/api/job-kinds')).body as { items: Array<{ kind: string }> };
     if (!kinds.items.some((k) => /route|wijk|home/i.test(k.kind)))
       ctx.skip(
@@ -275,7 +329,16 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
     await page.getByTestId('timeline').waitFor({ timeout: 90_000 });
     expect(await page.locator('.timeline-row').count()).toBeGreaterThan(0);
     expect(await page.locator('.seg-visit').count()).toBeGreaterThan(10);
-    await screenshot(page, '08-homecare-planned');
+    await screenshot(page, '10-homecare-planned');
+    // A carer drops out: re-plan without them; their visits go to the others.
+    const firstRow = page.locator('.timeline-row').first();
+    const dropped = (await firstRow.locator('.link-button').textContent())!;
+    await firstRow.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Herplannen' }).click();
+    await expect
+      .poll(() => page.locator('.timeline-row .link-button').allTextContents(), { timeout: 90_000 })
+      .not.toContain(dropped);
+    expect(await page.locator('.timeline-row').count()).toBeGreaterThan(0);
   });
 
   it('switches to English and back', async () => {
@@ -302,10 +365,11 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
         () => (globalThis as unknown as { document: DomDocument }).document.documentElement.scrollWidth,
       ),
     ).toBeLessThanOrEqual(390);
-    await screenshot(page, '09-staff-roster-mobile');
+    await screenshot(page, '11-staff-roster-mobile');
 
     await page.getByRole('link', { name: 'Mijn wensen' }).click();
     await page.getByRole('heading', { name: /Mijn wensen/ }).waitFor();
+    await expect.poll(() => page.getByLabel('Datum').inputValue()).toMatch(/\d/);
     const date = await page.getByLabel('Datum').inputValue();
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByLabel('Soort wens').selectOption('wanted-shift');
@@ -323,7 +387,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
       true,
     );
     expect(await unlabelledControls()).toEqual([]);
-    await screenshot(page, '10-staff-wishes-mobile');
+    await screenshot(page, '12-staff-wishes-mobile');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
@@ -333,6 +397,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
   });
 
   it('renders only the visible part of a 2,000 × 84 grid', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${server.url}/dev/grid`);
     const grid = page.getByRole('grid');
     await grid.locator('.cell').first().waitFor();
@@ -345,7 +410,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
     );
     expect(before).toBeLessThan(3000);
     expect(after).toBeLessThan(3000);
-    await screenshot(page, '11-grid-2000x84');
+    await screenshot(page, '13-grid-2000x84');
   });
 
   it('raised no script errors in the pages', () => {

@@ -29,6 +29,12 @@ const CalendarPage = lazy(() =>
   import('./staff/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
 );
 const FlagPage = lazy(() => import('./staff/flag-page.tsx').then((m) => ({ default: m.FlagPage })));
+const CapacityPage = lazy(() =>
+  import('./workforce/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })),
+);
+const InsightPage = lazy(() =>
+  import('./workforce/insight-page.tsx').then((m) => ({ default: m.InsightPage })),
+);
 const GridBenchPage = lazy(() =>
   import('./dev/grid-bench-page.tsx').then((m) => ({ default: m.GridBenchPage })),
 );
@@ -110,6 +116,22 @@ export function App() {
             element={
               <RequireSession planner>
                 <FlagsPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="capaciteit"
+            element={
+              <RequireSession planner>
+                <CapacityPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="inzicht"
+            element={
+              <RequireSession planner>
+                <InsightPage />
               </RequireSession>
             }
           />

@@ -4,6 +4,7 @@ import { addDays, formatClock, isoWeekNumber, isoWeekday, shiftMinutes } from '.
 import { continuity, dayRange, routePath, routeTotals, timelineSegments } from '../src/homecare/day-plan.ts';
 import { routePlanFromPayload } from '../src/homecare/plan-payload.ts';
 import { absenceCovers, absenceGrid } from '../src/roster/absence.ts';
+import { rankCandidates } from '../src/roster/candidates.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { noticeCheck } from '../src/roster/notice.ts';
 import {
@@ -259,5 +260,41 @@ describe('home-care day plan', () => {
       waitMinutes: 10,
     });
     expect(plan.unassignedVisitIds).toEqual(['v9']);
+  });
+});
+
+describe('candidates for a shift', () => {
+  const employees = [
+    { id: 'a', name: 'Anna', contractHoursPerWeek: 36, level: 3 },
+    { id: 'b', name: 'Bram', contractHoursPerWeek: 8, level: 3 },
+    { id: 'c', name: 'Cor', contractHoursPerWeek: 36, level: 3 },
+    { id: 'd', name: 'Dina', contractHoursPerWeek: 36, level: 1 },
+    { id: 'e', name: 'Eva', contractHoursPerWeek: 36, level: 3, worksNights: false },
+  ];
+  const model = createGridModel(employees, '2027-01-04', 7, SYNTHETIC_SHIFTS, [
+    // Cor works a late shift the evening before: an early shift leaves too little rest.
+    { employeeId: 'c', date: '2027-01-04', shiftTypeId: 'st-L' },
+    // Bram is already at his contract hours for the week.
+    { employeeId: 'b', date: '2027-01-04', shiftTypeId: 'st-D' },
+    { employeeId: 'a', date: '2027-01-06', shiftTypeId: 'st-V' },
+  ]);
+  it('ranks free people by rest, hours against contract and level, with reasons', () => {
+    const early = rankCandidates(model, 1, 'st-V', { minLevel: 2 });
+    // Eva is furthest below contract, then Anna; Bram goes over contract; Cor lacks rest.
+    expect(early.map((c) => c.employeeId)).toEqual(['e', 'a', 'b', 'c']);
+    expect(early[0]!.reasons).toEqual([{ key: 'underContract', hours: 28 }]);
+    const cor = early.find((c) => c.employeeId === 'c')!;
+    expect(cor.reasons).toContainEqual({ key: 'restBefore', minutes: 7 * 60 + 30 });
+    expect(cor.cost).toBe(100 - 5); // too little rest, a small bonus for being 20 h under contract
+    const bram = early.find((c) => c.employeeId === 'b')!;
+    expect(bram.reasons).toContainEqual({ key: 'overContract', hours: 8 });
+  });
+  it('leaves out people absent that day, working that day, or not working nights', () => {
+    const absences = new Uint8Array(employees.length * 7);
+    absences[0 * 7 + 1] = 1; // Anna on leave on the 5th
+    const ids = rankCandidates(model, 1, 'st-N', { absences }).map((c) => c.employeeId);
+    expect(ids).not.toContain('a');
+    expect(ids).not.toContain('e');
+    expect(rankCandidates(model, 0, 'st-V').map((c) => c.employeeId)).not.toContain('c');
   });
 });

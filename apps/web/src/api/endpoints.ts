@@ -149,11 +149,6 @@ export const proposals = {
 
 /** Endpoints the web app needs that the server may not offer yet; screens show a notice on 404. */
 export const pending = {
-  candidates: (periodId: string, employeeId: string | undefined, date: string, shiftTypeId?: string) =>
-    api.get<Items<{ employeeId: string; cost: number; notes?: string[] }>>(
-      `/api/roster-periods/${encodeURIComponent(periodId)}/candidates` +
-        query({ date, shiftTypeId, employeeId }),
-    ),
   calendarLink: () => api.get<{ url: string }>('/api/me/calendar'),
   renewCalendarLink: () => api.post<{ url: string }>('/api/me/calendar'),
   flags: () => api.get<Items<RosterFlag>>('/api/roster-flags').then((r) => r.items),

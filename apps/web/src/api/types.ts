@@ -99,6 +99,7 @@ export interface Proposal<P = unknown> {
   status: ProposalStatus;
   payload: P;
   score: number | null;
+  createdAt: string;
 }
 
 export interface RosterProposalPayload {

@@ -10,6 +10,8 @@ const plannerLinks = [
   { to: '/publiceren', key: 'nav.publish' },
   { to: '/wijkzorg', key: 'nav.homecare' },
   { to: '/meldingen', key: 'nav.flags' },
+  { to: '/capaciteit', key: 'nav.capacity' },
+  { to: '/inzicht', key: 'nav.insight' },
 ] as const;
 
 const staffLinks = [

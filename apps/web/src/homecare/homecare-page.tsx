@@ -25,6 +25,7 @@ export function HomeCarePage() {
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  const [highlight, setHighlight] = useState<string | null>(null);
   const stop = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -45,11 +46,19 @@ export function HomeCarePage() {
     setPlan(null);
     setDropped(new Set());
     setError(null);
-    Promise.all([planning.visits(date, teamId), planning.clients(teamId), planning.employees(teamId)])
-      .then(([v, c, e]) => {
+    Promise.all([
+      planning.visits(date, teamId),
+      planning.clients(teamId),
+      planning.employees(teamId),
+      // The latest plan of this day, if one was made before.
+      proposals.list({ targetId: `${teamId}/${date}` }).catch(() => []),
+    ])
+      .then(([v, c, e, earlier]) => {
         setVisits(v);
         setClients(c);
         setCarers([...e].sort((a, b) => a.name.localeCompare(b.name, 'nl')));
+        const latest = [...earlier].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+        if (latest) setPlan(routePlanFromPayload(latest.payload, new Map(v.map((x) => [x.id, x]))));
       })
       .catch(setError)
       .finally(() => setLoading(false));
@@ -113,10 +122,10 @@ export function HomeCarePage() {
           label: carerById.get(r.employeeId)?.name ?? r.employeeId,
           color: colorOf.get(r.employeeId)!,
           path: routePath(r, (id) => clientById.get(id)?.point, home, home),
-          dimmed: dropped.has(r.employeeId),
+          dimmed: dropped.has(r.employeeId) || (highlight !== null && highlight !== r.employeeId),
         };
       }),
-    [plan, carerById, clientById, colorOf, dropped],
+    [plan, carerById, clientById, colorOf, dropped, highlight],
   );
   const mapPoints: MapPoint[] = useMemo(() => {
     const seen = new Set<string>();
@@ -268,7 +277,15 @@ export function HomeCarePage() {
                         }
                       />
                       <span className="dot" style={{ background: color }} aria-hidden="true" />
-                      <span title={t('homecare.totals', totals)}>{name}</span>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={highlight === r.employeeId}
+                        title={`${t('homecare.showRoute')} · ${t('homecare.totals', totals)}`}
+                        onClick={() => setHighlight((h) => (h === r.employeeId ? null : r.employeeId))}
+                      >
+                        {name}
+                      </button>
                     </div>
                     <div
                       className="timeline-track"

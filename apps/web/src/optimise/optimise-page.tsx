@@ -192,7 +192,9 @@ export function OptimisePage() {
               <div>
                 <span>{t('optimise.bestScore')}</span>
                 <span className="score-big" data-testid="best-score">
-                  {best ?? '–'}
+                  {best === null || best === undefined
+                    ? '–'
+                    : best.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}
                 </span>
               </div>
               <div>
@@ -209,7 +211,9 @@ export function OptimisePage() {
             <ScoreChart
               points={points}
               label={t('optimise.chartLabel')}
+              axisLabel={t('optimise.penaltyAxis')}
               secondsLabel={t('optimise.seconds')}
+              locale={lang}
             />
             {jobError && <Notice kind="error">{jobError}</Notice>}
             {status === 'completed' && proposalId && (

@@ -1,34 +1,50 @@
 /** Live line chart of the best score against time (uPlot: fast, small, canvas-based). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import type { ProgressPoint } from '../api/types.ts';
 
 export function ScoreChart({
   points,
   label,
+  axisLabel,
   secondsLabel,
+  locale,
 }: {
   points: ProgressPoint[];
   label: string;
+  axisLabel: string;
   secondsLabel: string;
+  locale: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const format = useMemo(
+    () => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { notation: 'compact' }),
+    [locale],
+  );
   const plot = useRef<uPlot | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+
     const width = Math.max(320, el.clientWidth);
     plot.current = new uPlot(
       {
         width,
         height: 280,
-        scales: { x: { time: false } },
+        // Log scale: the first rosters carry huge penalties, the interesting part is at the end.
+        scales: { x: { time: false }, y: { distr: 3, log: 10 } },
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         axes: [
           { label: secondsLabel, stroke: '#5a6676', grid: { stroke: '#edf0f3' } },
-          { label, stroke: '#5a6676', grid: { stroke: '#edf0f3' }, size: 70 },
+          {
+            label: axisLabel,
+            stroke: '#5a6676',
+            grid: { stroke: '#edf0f3' },
+            size: 80,
+            values: (_u, ticks) => ticks.map((v) => format.format(v)),
+          },
         ],
         series: [
           {},
@@ -47,7 +63,7 @@ export function ScoreChart({
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [label, secondsLabel]);
+  }, [axisLabel, secondsLabel, format]);
 
   useEffect(() => {
     // A step line: the best score only changes when a better roster is found.
@@ -59,7 +75,7 @@ export function ScoreChart({
         ys.push(ys[ys.length - 1]!);
       }
       xs.push(p.elapsedMs / 1000);
-      ys.push(p.score);
+      ys.push(Math.max(1, p.score));
     }
     plot.current?.setData([xs, ys]);
   }, [points]);

@@ -12,6 +12,7 @@ export interface GridEmployee {
   contractHoursPerWeek: number;
   level: number;
   skills?: string[];
+  worksNights?: boolean;
 }
 
 export interface GridShiftType {

@@ -55,6 +55,8 @@ export interface RosterGridProps {
   brush: Brush;
   onChange: (changes: CellChange[]) => void;
   onOpenDetails?: (position: Position) => void;
+  /** A coverage cell was chosen: an open shift to find candidates for. */
+  onOpenShift?: (shift: { col: number; shiftTypeId: string; minLevel: number }) => void;
   label: string;
   readOnly?: boolean;
   height?: number | string;
@@ -300,6 +302,13 @@ export function RosterGrid(props: RosterGridProps) {
                       style={{ left: c.start, width: c.size }}
                       title={`${label} · ${formatDate(model.dates[c.index]!, lang)}: ${text} — ${t(`coverage.${cell.status}`)}`}
                       aria-label={`${label}, ${formatDate(model.dates[c.index]!, lang)}: ${text}, ${t(`coverage.${cell.status}`)}`}
+                      onClick={() =>
+                        props.onOpenShift?.({
+                          col: c.index,
+                          shiftTypeId: row.shiftTypeId,
+                          minLevel: row.minLevel,
+                        })
+                      }
                     >
                       {cell.status === 'none' ? '' : `${cell.count}/${cell.min}`}
                     </div>

@@ -10,7 +10,7 @@ import type { Position } from './grid-model.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { RosterGrid, type Brush } from './roster-grid.tsx';
 import { useSelection } from './selection.tsx';
-import { SignalPanel } from './signal-panel.tsx';
+import { SignalPanel, type OpenShift } from './signal-panel.tsx';
 import { signalsByCell } from './signals.ts';
 import { ReasonRequired, useRoster } from './use-roster.ts';
 
@@ -24,6 +24,7 @@ export function RosterPage() {
   const [filter, setFilter] = useState('');
   const [pendingChanges, setPendingChanges] = useState<CellWrite[] | null>(null);
   const [reason, setReason] = useState('');
+  const [openShift, setOpenShift] = useState<OpenShift | null>(null);
 
   const rows = useMemo(() => {
     if (!data) return [];
@@ -141,11 +142,15 @@ export function RosterPage() {
                 signals={byCell}
                 absences={roster.absenceCells}
                 active={active}
-                onActiveChange={setActive}
+                onActiveChange={(p) => {
+                  setActive(p);
+                  setOpenShift(null);
+                }}
+                onOpenShift={setOpenShift}
                 brush={brush}
                 onChange={onChange}
                 label={t('roster.gridLabel', {
-                  team: period.teamId,
+                  team: data.teamName,
                   from: formatDate(period.start, lang),
                   to: formatDate(addDays(period.start, period.weeks * 7 - 1), lang),
                 })}
@@ -154,7 +159,9 @@ export function RosterPage() {
             </div>
             <SignalPanel
               model={data.model}
-              periodId={period.id}
+              absences={roster.absenceCells}
+              openShift={openShift}
+              coverage={roster.coverage}
               active={active}
               signalsAtActive={signalsAtActive}
               allSignals={roster.signals}

@@ -1,10 +1,11 @@
 /** Side panel: the active cell's signals with rule, article, measured vs limit; the best candidates. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pending } from '../api/endpoints.ts';
 import type { RuleSignal } from '../api/types.ts';
 import { formatDate } from '../dates.ts';
-import { ErrorNotice } from '../components/ui.tsx';
+import { textColorOn } from '../components/color.ts';
+import { rankCandidates, type CandidateEstimate, type Reason } from './candidates.ts';
+import type { CoverageRow } from './coverage.ts';
 import { shiftAt, type CellChange, type GridModel, type Position } from './grid-model.ts';
 import { formatMeasure } from './signals.ts';
 
@@ -50,53 +51,77 @@ export function SignalCard({ signal, model }: { signal: RuleSignal; model?: Grid
   );
 }
 
+function reasonText(t: (key: string, options?: Record<string, unknown>) => string, r: Reason): string {
+  switch (r.key) {
+    case 'restBefore':
+    case 'restAfter':
+      return t(`candidates.${r.key}`, { time: formatMeasure(r.minutes, 'min') });
+    case 'overContract':
+    case 'underContract':
+      return t(`candidates.${r.key}`, { hours: r.hours.toLocaleString() });
+    case 'streak':
+    case 'weekend':
+      return t(`candidates.${r.key}`, { days: r.days });
+    case 'night':
+      return t('candidates.night');
+  }
+}
+
+/** A short or open shift chosen in the coverage rows. */
+export interface OpenShift {
+  col: number;
+  shiftTypeId: string;
+  minLevel: number;
+}
+
 export function SignalPanel({
   model,
-  periodId,
+  openShift,
+  coverage,
   active,
   signalsAtActive,
   allSignals,
   signalsAvailable,
+  absences,
   onAssign,
   readOnly,
 }: {
   model: GridModel;
-  periodId: string;
   active: Position | null;
   signalsAtActive: RuleSignal[];
   allSignals: RuleSignal[];
   signalsAvailable: boolean;
+  absences?: Uint8Array;
+  openShift?: OpenShift | null;
+  coverage?: CoverageRow[];
   onAssign: (changes: CellChange[]) => void;
   readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<'cell' | 'all'>('cell');
-  const [candidates, setCandidates] = useState<Array<{
-    employeeId: string;
-    cost: number;
-    notes?: string[];
-  }> | null>(null);
-  const [candidateError, setCandidateError] = useState<unknown>(null);
+  const [candidateShift, setCandidateShift] = useState<string | null>(null);
   const activeKey = active ? `${active.row}:${active.col}` : '';
-  useEffect(() => {
-    setCandidates(null);
-    setCandidateError(null);
-  }, [activeKey]);
+  useEffect(() => setCandidateShift(null), [activeKey]);
+  const openCandidates = useMemo(
+    () =>
+      openShift
+        ? rankCandidates(model, openShift.col, openShift.shiftTypeId, {
+            absences,
+            minLevel: openShift.minLevel,
+          })
+        : null,
+    [model, openShift, absences],
+  );
 
   const employee = active ? model.employees[active.row] : undefined;
   const date = active ? model.dates[active.col] : undefined;
   const shift = active ? shiftAt(model, active.row, active.col) : undefined;
-
-  async function loadCandidates() {
-    if (!date) return;
-    setCandidateError(null);
-    try {
-      const r = await pending.candidates(periodId, employee?.id, date, shift?.id);
-      setCandidates(r.items);
-    } catch (e) {
-      setCandidateError(e);
-    }
-  }
+  const index = active ? active.row * model.dates.length + active.col : -1;
+  const pinned = index >= 0 && model.pinned[index] === 1;
+  const candidates = useMemo(
+    () => (active && candidateShift ? rankCandidates(model, active.col, candidateShift, { absences }) : null),
+    [model, active, candidateShift, absences],
+  );
 
   return (
     <aside className="side-panel" aria-label={t('signals.panelTitle')}>
@@ -115,7 +140,16 @@ export function SignalPanel({
       )}
       {tab === 'cell' ? (
         <div role="tabpanel" className="panel-body" aria-live="polite">
-          {!active || !employee || !date ? (
+          {openShift && openCandidates ? (
+            <OpenShiftCandidates
+              model={model}
+              openShift={openShift}
+              coverage={coverage}
+              candidates={openCandidates}
+              onAssign={onAssign}
+              readOnly={readOnly}
+            />
+          ) : !active || !employee || !date ? (
             <p className="muted">{t('signals.selectCell')}</p>
           ) : (
             <>
@@ -125,53 +159,62 @@ export function SignalPanel({
                   date: formatDate(date, i18n.language, 'long'),
                 })}
               </h2>
-              <p>
+              <p className="cell-summary">
                 {shift ? (
-                  <span className="shift-chip" style={{ background: shift.color }}>
+                  <span
+                    className="shift-chip"
+                    style={{ background: shift.color, color: textColorOn(shift.color) }}
+                  >
                     {shift.code}
                   </span>
                 ) : null}{' '}
                 {shift ? `${shift.name} (${shift.start}–${shift.end})` : t('shift.empty')}
-                {model.pinned[active.row * model.dates.length + active.col] === 1 &&
-                  ` · ${t('roster.pinned')}`}
+                {pinned && ` · ${t('roster.pinned')}`}
+                {shift && !readOnly && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    aria-pressed={pinned}
+                    onClick={() =>
+                      onAssign([{ employeeId: employee.id, date, shiftTypeId: shift.id, pinned: !pinned }])
+                    }
+                  >
+                    {pinned ? t('roster.unpin') : t('roster.pin')}
+                  </button>
+                )}
               </p>
               {signalsAtActive.length === 0 ? (
                 <p className="muted">{t('signals.none')}</p>
               ) : (
                 signalsAtActive.map((s) => <SignalCard key={s.id} signal={s} />)
               )}
-              <section className="candidates">
-                <button type="button" className="btn btn-secondary" onClick={() => void loadCandidates()}>
-                  {t('signals.why')}
-                </button>
-                <ErrorNotice error={candidateError} endpoint="GET /api/roster-periods/{id}/candidates" />
-                {candidates && candidates.length === 0 && (
-                  <p className="muted">{t('signals.noCandidates')}</p>
-                )}
-                {candidates && candidates.length > 0 && (
-                  <ol className="candidate-list" aria-label={t('signals.candidates')}>
-                    {candidates.slice(0, 8).map((c) => {
-                      const name = model.employees[model.rowOf.get(c.employeeId) ?? -1]?.name ?? c.employeeId;
-                      return (
-                        <li key={c.employeeId}>
-                          <span className="cand-name">{name}</span>
-                          <span className="muted">{t('signals.candidateCost', { cost: c.cost })}</span>
-                          {c.notes?.length ? <span className="muted">{c.notes.join('; ')}</span> : null}
-                          {!readOnly && shift && (
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              onClick={() =>
-                                onAssign([{ employeeId: c.employeeId, date, shiftTypeId: shift.id }])
-                              }
-                            >
-                              {t('signals.assignCandidate')}
-                            </button>
-                          )}
-                        </li>
-                      );
-                    })}
-                  </ol>
+              <section className="candidates" aria-label={t('signals.why')}>
+                <h3>{t('signals.why')}</h3>
+                <p className="hint">{t('candidates.intro')}</p>
+                <div className="brushes" role="group" aria-label={t('candidates.forShift')}>
+                  {model.shiftTypes.map((s) => (
+                    <button
+                      key={s.id}
+                      type="button"
+                      className="brush brush-shift"
+                      aria-pressed={(candidateShift ?? '') === s.id}
+                      style={{ background: s.color, color: textColorOn(s.color) }}
+                      title={s.name}
+                      onClick={() => setCandidateShift(s.id)}
+                    >
+                      {s.code}
+                    </button>
+                  ))}
+                </div>
+                {candidates && candidateShift && (
+                  <CandidateList
+                    model={model}
+                    candidates={candidates}
+                    date={date}
+                    shiftTypeId={candidateShift}
+                    onAssign={onAssign}
+                    readOnly={readOnly}
+                  />
                 )}
               </section>
             </>
@@ -188,5 +231,93 @@ export function SignalPanel({
         </div>
       )}
     </aside>
+  );
+}
+
+function CandidateList({
+  model,
+  candidates,
+  date,
+  shiftTypeId,
+  onAssign,
+  readOnly,
+}: {
+  model: GridModel;
+  candidates: CandidateEstimate[];
+  date: string;
+  shiftTypeId: string;
+  onAssign: (changes: CellChange[]) => void;
+  readOnly?: boolean;
+}) {
+  const { t } = useTranslation();
+  if (candidates.length === 0) return <p className="muted">{t('signals.noCandidates')}</p>;
+  return (
+    <ol className="candidate-list" aria-label={t('signals.candidates')} data-testid="candidates">
+      {candidates.map((c) => (
+        <li key={c.employeeId}>
+          <span className="cand-name">{model.employees[c.row]!.name}</span>
+          <span className="cand-cost">{t('signals.candidateCost', { cost: c.cost })}</span>
+          <span className="cand-reasons muted">{c.reasons.map((r) => reasonText(t, r)).join(' · ')}</span>
+          {!readOnly && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onAssign([{ employeeId: c.employeeId, date, shiftTypeId }])}
+            >
+              {t('signals.assignCandidate')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function OpenShiftCandidates({
+  model,
+  openShift,
+  coverage,
+  candidates,
+  onAssign,
+  readOnly,
+}: {
+  model: GridModel;
+  openShift: OpenShift;
+  coverage?: CoverageRow[];
+  candidates: CandidateEstimate[];
+  onAssign: (changes: CellChange[]) => void;
+  readOnly?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const shift = model.shiftTypes[model.shiftIndexOf.get(openShift.shiftTypeId)!]!;
+  const date = model.dates[openShift.col]!;
+  const cell = coverage?.find(
+    (r) => r.shiftTypeId === openShift.shiftTypeId && r.minLevel === openShift.minLevel,
+  )?.cells[openShift.col];
+  return (
+    <>
+      <h2 className="panel-title">
+        {t('candidates.openShift', {
+          code: shift.code,
+          level: openShift.minLevel,
+          date: formatDate(date, i18n.language, 'long'),
+        })}
+      </h2>
+      {cell && (
+        <p className={`coverage-chip cov-${cell.status}`}>
+          {t('coverage.cell', { count: cell.count, min: cell.min, ideal: cell.ideal })} ·{' '}
+          {t(`coverage.${cell.status}`)}
+        </p>
+      )}
+      <p className="hint">{t('candidates.intro')}</p>
+      <CandidateList
+        model={model}
+        candidates={candidates}
+        date={date}
+        shiftTypeId={openShift.shiftTypeId}
+        onAssign={onAssign}
+        readOnly={readOnly}
+      />
+    </>
   );
 }

@@ -22,6 +22,7 @@ import { mergeSignals, signalsFromCheck } from './signals.ts';
 
 export interface RosterData {
   period: Versioned<RosterPeriod>;
+  teamName: string;
   employees: Versioned<Employee>[];
   shiftTypes: ShiftType[];
   demand: Demand[];
@@ -63,7 +64,8 @@ export function useRoster(periodId: string | null) {
     try {
       const { period, assignments } = await rosters.get(id);
       const to = addDays(period.start, periodDays(period) - 1);
-      const [employees, shiftTypes, demand, absences] = await Promise.all([
+      const [teams, employees, shiftTypes, demand, absences] = await Promise.all([
+        planning.teams(),
         planning.employees(period.teamId),
         planning.shiftTypes(),
         planning.demand(period.teamId, period.start, to),
@@ -78,6 +80,7 @@ export function useRoster(periodId: string | null) {
       versionRef.current = { periodId: period.id, version: period.version };
       setData({
         period,
+        teamName: teams.find((x) => x.id === period.teamId)?.name ?? period.teamId,
         employees: sorted,
         shiftTypes: teamShiftTypes,
         demand,

@@ -10,6 +10,7 @@ export function useMe() {
   const [periods, setPeriods] = useState<Versioned<RosterPeriod>[]>([]);
   const [shiftTypes, setShiftTypes] = useState<ShiftType[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     if (!user?.employeeId) return;
     Promise.all([planning.employee(user.employeeId), rosters.periods(), planning.shiftTypes()])
@@ -20,10 +21,11 @@ export function useMe() {
           .sort((a, b) => a.start.localeCompare(b.start));
         setPeriods(mine);
         setShiftTypes(s);
+        setLoaded(true);
       })
       .catch(setError);
   }, [user?.employeeId]);
-  return { user, employeeId: user?.employeeId ?? null, employee, periods, shiftTypes, error };
+  return { user, employeeId: user?.employeeId ?? null, employee, periods, shiftTypes, error, loaded };
 }
 
 export function newId(prefix: string): string {

@@ -28,8 +28,8 @@ export function WishesPage() {
   }, [me.periods]);
   const [dateTouched, setDateTouched] = useState(false);
   useEffect(() => {
-    if (!dateTouched) setDate(nextStart);
-  }, [nextStart, dateTouched]);
+    if (!dateTouched && me.loaded) setDate(nextStart);
+  }, [nextStart, dateTouched, me.loaded]);
 
   // Offer the shifts of the employee's own team: those in their published rosters.
   const [teamShiftIds, setTeamShiftIds] = useState<Set<string> | null>(null);
