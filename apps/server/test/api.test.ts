@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '@planmaat/db';
+import { addDays } from '@planmaat/domain';
 import { ORG_A, startHarness, type Client, type Harness } from './harness.ts';
 
 interface Roster {
@@ -272,6 +273,29 @@ for (const driver of testDrivers) {
         }),
       );
       expect(cleared.ruleCheck.violations.some((v) => /rest/.test(v.ruleId))).toBe(false);
+    });
+
+    it('recommends who fits an open shift best, with exact score deltas', async () => {
+      const draft = draftOf('ward');
+      const date = addDays(draft.start, 3);
+      const res = await planner.get(
+        `/api/roster-periods/${draft.id}/candidates?date=${date}&shiftTypeId=st-D&k=3`,
+      );
+      expect(res.status).toBe(200);
+      const { items } = await body<{
+        items: Array<{ employeeId: string; to: string; cost: number; delta: { hard: number } }>;
+      }>(res);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThanOrEqual(3);
+      expect(items.every((i) => i.to === 'st-D')).toBe(true);
+      for (let i = 1; i < items.length; i++) expect(items[i].cost).toBeGreaterThanOrEqual(items[i - 1].cost);
+      const members = new Set(
+        h.data.employees.filter((e) => e.teamIds.includes(draft.teamId)).map((e) => e.id),
+      );
+      expect(items.every((i) => members.has(i.employeeId))).toBe(true);
+      expect((await employee.get(`/api/roster-periods/${draft.id}/candidates?date=${date}`)).status).toBe(
+        403,
+      );
     });
 
     it('limits an employee to their own record, roster and wishes', async () => {

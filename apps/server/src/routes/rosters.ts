@@ -15,7 +15,9 @@ import {
   rosterPeriodOut,
   version,
 } from '../http/schemas.ts';
-import { loadRuleCheckInput } from '../roster-data.ts';
+import { loadRosterSlice, loadRuleCheckInput } from '../roster-data.ts';
+import { recommendCare } from '@planmaat/roster';
+import { combinedScore } from '../jobs/solvers/roster-thread.ts';
 import type { User } from '../auth/access.ts';
 
 const auth = [requireSession()];
@@ -165,6 +167,43 @@ const routes = {
       ...problems(401, 403, 404),
     },
   }),
+  candidates: createRoute({
+    method: 'get',
+    path: '/roster-periods/{id}/candidates',
+    tags: ['rosters'],
+    summary: 'Wie past het best? / best fits for an open shift or a person-day',
+    description:
+      'With shiftTypeId: who should work that shift on that date. With employeeId: what that person should do that day. Best first; `delta` is the exact change of the roster score (hard, medium, soft), `cost` the same as one number.',
+    middleware: auth,
+    request: {
+      params: idParam,
+      query: z.object({
+        date: localDate,
+        shiftTypeId: z.string().max(100).optional(),
+        employeeId: z.string().max(100).optional(),
+        k: z.coerce.number().int().min(1).max(50).default(5),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({
+              employeeId: z.string(),
+              name: z.string(),
+              date: z.string(),
+              from: z.string().nullable(),
+              to: z.string().nullable(),
+              delta: z.object({ hard: z.number(), medium: z.number(), soft: z.number() }),
+              cost: z.number(),
+            }),
+          ),
+        }),
+        'Candidates, best first',
+      ),
+      ...problems(400, 401, 403, 404),
+    },
+  }),
   check: createRoute({
     method: 'post',
     path: '/roster-periods/{id}/check',
@@ -298,6 +337,18 @@ export function rosterRoutes() {
       { items: await repo.listRosterChanges(db, user.organisationId, id, { publishedOnly, sinceVersion }) },
       200,
     );
+  });
+  app.openapi(routes.candidates, async (c) => {
+    const user = c.get('user');
+    requireReadAll(user);
+    const { id } = c.req.valid('param');
+    const { date, shiftTypeId, employeeId, k } = c.req.valid('query');
+    const slice = await loadRosterSlice(c.get('deps').handle.db, user.organisationId, id);
+    const items = recommendCare(slice.data, id, { date, shiftTypeId, employeeId }, k).map((r) => ({
+      ...r,
+      cost: combinedScore(r.delta),
+    }));
+    return c.json({ items }, 200);
   });
   app.openapi(routes.check, async (c) => {
     const user = c.get('user');

@@ -1,38 +1,31 @@
-/** Worker-thread side of the roster solver: runs the optimiser on the prepared model. */
-import { solveNrp } from '@planmaat/roster';
+/** Worker-thread side of the roster solver: the care-roster optimiser of @planmaat/roster. */
+import { solveCareRoster, type CareModelOptions, type CareSolveResult } from '@planmaat/roster';
+import type { OrganisationData } from '@planmaat/domain';
 import type { SolverContext } from '../solver-port.ts';
-import type { RosterModel } from './roster-model.ts';
 
-export interface RosterSolveResult {
-  roster: string[][];
-  hardViolations: number;
-  objective: number;
-  iterations: number;
-  stopReason: string;
+export interface RosterInput {
+  data: OrganisationData;
+  periodId: string;
+  options: CareModelOptions;
 }
 
-/** One number for the progress curve: every hard violation outweighs any soft penalty total seen in practice. */
-export const HARD_WEIGHT_IN_SCORE = 100_000;
+export type RosterSolveResult = Omit<CareSolveResult, 'progress'>;
+
+/** One number for the progress curve, lexicographic: hard, then medium, then soft. */
+export function combinedScore(score: { hard: number; medium: number; soft: number }): number {
+  return score.hard * 1e9 + score.medium * 1e6 + score.soft;
+}
 
 export async function solve(raw: unknown, context: SolverContext): Promise<RosterSolveResult> {
-  const model = raw as RosterModel;
-  const result = await solveNrp(model.instance, {
+  const input = raw as RosterInput;
+  const { progress: _progress, ...result } = await solveCareRoster(input.data, input.periodId, {
+    ...input.options,
     seconds: context.timeLimitMs / 1000,
     signal: context.signal,
-    pins: model.pins,
     seed: 1,
     threads: 1,
     onProgress: (event) =>
-      context.onProgress({
-        elapsedMs: event.elapsedMs,
-        score: event.best.hard * HARD_WEIGHT_IN_SCORE + event.best.medium * 1000 + event.best.soft,
-      }),
+      context.onProgress({ elapsedMs: event.elapsedMs, score: combinedScore(event.best) }),
   });
-  return {
-    roster: result.roster,
-    hardViolations: result.hardViolations,
-    objective: result.objective,
-    iterations: result.iterations,
-    stopReason: result.stopReason,
-  };
+  return result;
 }

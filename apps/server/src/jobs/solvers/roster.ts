@@ -1,11 +1,14 @@
-/** The `roster` job kind: optimise a roster period (or a window of it) with @planmaat/roster. */
+/**
+ * The `roster` job kind: optimise a roster period, or a window of it, with the care-roster model
+ * of @planmaat/roster (coverage per level and skill, labour rules, contract hours, wishes,
+ * fairness, and — on a published roster — the cost and consent of each change).
+ */
 import { z } from 'zod';
 import { localDate } from '@planmaat/domain';
 import { RuleViolationError } from '@planmaat/db';
 import { loadRosterSlice } from '../../roster-data.ts';
 import type { SolverPlugin } from '../solver-port.ts';
-import { assignmentsFromRoster, buildRosterModel, type RosterModel } from './roster-model.ts';
-import { HARD_WEIGHT_IN_SCORE, type RosterSolveResult } from './roster-thread.ts';
+import { combinedScore, type RosterInput, type RosterSolveResult } from './roster-thread.ts';
 
 const paramsSchema = z.object({
   rosterPeriodId: z.string().min(1).max(100),
@@ -13,24 +16,21 @@ const paramsSchema = z.object({
   window: z.object({ from: localDate, to: localDate }).optional(),
 });
 
-export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterModel, RosterSolveResult> = {
+export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterInput, RosterSolveResult> = {
   kind: 'roster',
-  description: 'Rooster optimaliseren (bezetting, rust, uren, wensen) / optimise a roster period',
+  description:
+    'Rooster optimaliseren (bezetting, ATW/cao, uren, wensen, eerlijkheid) / optimise a roster period',
   paramsSchema,
   async prepare(db, organisationId, params) {
     const slice = await loadRosterSlice(db, organisationId, params.rosterPeriodId);
-    if (
-      params.window &&
-      (params.window.from > params.window.to ||
-        params.window.to < slice.from ||
-        params.window.from > slice.to)
-    )
+    const w = params.window;
+    if (w && (w.from > w.to || w.to < slice.from || w.from > slice.to))
       throw new RuleViolationError(
         `het venster valt buiten de periode ${slice.from}–${slice.to}`,
         'params.window',
       );
     return {
-      input: buildRosterModel(slice.data, params.rosterPeriodId, params.window),
+      input: { data: slice.data, periodId: params.rosterPeriodId, options: w ? { window: w } : {} },
       target: { id: slice.period.id, version: slice.period.version },
     };
   },
@@ -42,12 +42,19 @@ export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterMode
       baseVersion: prepared.target.version,
       payload: {
         rosterPeriodId: prepared.target.id,
-        assignments: assignmentsFromRoster(prepared.input, result.roster),
-        hardViolations: result.hardViolations,
-        objective: result.objective,
+        assignments: result.assignments.map((a) => ({
+          employeeId: a.employeeId,
+          date: a.date,
+          shiftTypeId: a.shiftTypeId,
+        })),
+        score: result.score,
+        feasible: result.feasible,
+        coverage: result.coverage,
+        changes: result.changes,
+        hardViolations: result.score.hard,
       },
       score: null,
     };
   },
-  scoreOf: (result) => result.hardViolations * HARD_WEIGHT_IN_SCORE + result.objective,
+  scoreOf: (result) => combinedScore(result.score),
 };
