@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDrivers } from '@planmaat/db';
-import { addDays } from '@planmaat/domain';
+import { tables, testDrivers } from '@planmaat/db';
+import { addDays, type CareVisit } from '@planmaat/domain';
 import { ORG_A, startHarness, type Client, type Harness } from './harness.ts';
 import { readSse } from './sse.ts';
 
@@ -215,7 +215,22 @@ for (const driver of testDrivers) {
       const team = h.data.teams.find((t) => t.kind === 'home-care')!;
       const date = h.data.visits[0].date;
       const clientsOfTeam = new Set(h.data.clients.filter((c) => c.teamId === team.id).map((c) => c.id));
-      const visits = h.data.visits.filter((v) => v.date === date && clientsOfTeam.has(v.clientId));
+      // Add a two-carer (hoist) visit to the day.
+      const base = h.data.visits.find((v) => v.date === date && clientsOfTeam.has(v.clientId))!;
+      const pair: CareVisit = {
+        ...base,
+        id: 'visit-pair',
+        minLevel: 2,
+        skills: [],
+        preferredCarerIds: [],
+        excludedCarerIds: [],
+        carersRequired: 2,
+        sync: { kind: 'simultaneous', minGapMinutes: 0, maxGapMinutes: 0 },
+      };
+      await h.handle.db
+        .insert(tables.visits)
+        .values({ organisationId: ORG_A, id: pair.id, clientId: pair.clientId, date, data: pair });
+      const visits = [...h.data.visits.filter((v) => v.date === date && clientsOfTeam.has(v.clientId)), pair];
       const sick = h.data.carerShifts.find((s) => s.date === date)!.employeeId;
       const start = () =>
         planner.send('POST', '/api/jobs', {
@@ -238,6 +253,7 @@ for (const driver of testDrivers) {
           }>;
           unplannedVisitIds: string[];
           costComponents: Record<string, number>;
+          violations: string[];
         };
       }>(await planner.get(`/api/proposals/${a.proposalId}`));
       const planned = proposal.payload.routes.flatMap((r) => r.stops.map((s) => s.visitId));
@@ -250,6 +266,16 @@ for (const driver of testDrivers) {
         for (let i = 1; i < r.stops.length; i++)
           expect(r.stops[i].start).toBeGreaterThanOrEqual(r.stops[i - 1].end);
       expect(proposal.payload.costComponents.travel_time).toBeGreaterThan(0);
+      // Two-carer visits: two different carers, no service given twice.
+      const pairs = visits.filter((v) => v.carersRequired === 2 && planned.includes(v.id));
+      expect(pairs.length).toBeGreaterThan(0);
+      for (const v of pairs) {
+        const carers = proposal.payload.routes
+          .filter((r) => r.stops.some((s) => s.visitId === v.id))
+          .map((r) => r.employeeId);
+        expect(new Set(carers).size).toBe(2);
+      }
+      expect(proposal.payload.violations.filter((m) => /given 2 times/.test(m))).toEqual([]);
 
       const acceptedRes = await planner.send('POST', `/api/proposals/${a.proposalId}/accept`, {});
       expect(acceptedRes.status, await acceptedRes.clone().text()).toBe(200);

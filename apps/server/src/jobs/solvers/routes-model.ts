@@ -81,9 +81,17 @@ export function buildRoutesInput(day: {
   }
   const distances = points.map((a) => points.map((b) => travelMinutes(a, b, speed)));
 
-  const services = [...new Set(day.visits.map(serviceOf))];
+  // A two-carer visit needs two distinct services (same skills): the second gets a suffix.
+  const SECOND = '#2';
+  const services = [
+    ...new Set(
+      day.visits.flatMap((v) =>
+        v.carersRequired === 2 ? [serviceOf(v), serviceOf(v) + SECOND] : [serviceOf(v)],
+      ),
+    ),
+  ];
   const canDo = (e: Employee, service: string) => {
-    const [level, skills] = service.slice(1).split(':');
+    const [level, skills] = service.slice(1).replace(SECOND, '').split(':');
     return e.level >= Number(level) && (skills ? skills.split('+').every((s) => e.skills.includes(s)) : true);
   };
   const withBreak = shifts.find((s) => s.breakWindow)?.breakWindow;
@@ -127,8 +135,8 @@ export function buildRoutesInput(day: {
         return {
           id: v.id,
           distance_matrix_index: clientIndex.get(v.clientId)!,
-          required_services: Array.from({ length: v.carersRequired }, () => ({
-            service,
+          required_services: Array.from({ length: v.carersRequired }, (_, k) => ({
+            service: k === 0 ? service : service + SECOND,
             duration: v.durationMinutes,
           })),
           time_windows: v.windows.map((w) => ({ start: clockMinutes(w.start), end: clockMinutes(w.end) })),
