@@ -11,6 +11,7 @@ import { registerCapacity } from './capacity.ts';
 import { registerInsight } from './insight.ts';
 import { registerSolveNrp } from './solve-nrp.ts';
 import { registerEvalNrp } from './eval-nrp.ts';
+import { registerHomecare } from './homecare.ts';
 import { registerRoster } from './roster.ts';
 
 /** Every subcommand of `planmaat`; add a module and list it here. */
@@ -28,4 +29,5 @@ export const commands: Array<(program: Command) => void> = [
   registerSolveNrp,
   registerEvalNrp,
   registerRoster,
+  registerHomecare,
 ];

@@ -168,6 +168,7 @@ export function evaluateCarePlan(input: CareDayInput, problem: CareProblem, plan
         mandatoryUnplanned++;
         objective += MANDATORY_VISIT_PENALTY;
       } else objective += visit.optionalCost * w.optional;
+      if (input.previous?.[visit.id]) objective += w.dropPlanned;
       continue;
     }
     if (entry.carers.length !== visit.carersRequired)

@@ -40,6 +40,8 @@ export interface CareWeights {
   carerChange: number;
   /** Re-planning: per minute a visit moves beyond `timeShiftToleranceMinutes`. */
   timeShift: number;
+  /** Re-planning: per visit that was planned before and is now left out (on top of its omission cost). */
+  dropPlanned: number;
 }
 
 export const DEFAULT_CARE_WEIGHTS: CareWeights = {
@@ -54,6 +56,7 @@ export const DEFAULT_CARE_WEIGHTS: CareWeights = {
   optional: 1,
   carerChange: 30,
   timeShift: 0.5,
+  dropPlanned: 300,
 };
 
 export interface CareRules {
@@ -245,7 +248,9 @@ export async function buildCareProblem(
     seqMin[v] = visit.sync?.minGapMinutes ?? 0;
     seqMax[v] = Math.max(seqMin[v], visit.sync?.maxGapMinutes ?? 0);
     mandatory[v] = visit.optionalCost === undefined ? 1 : 0;
-    omitCost[v] = mandatory[v] ? MANDATORY_VISIT_PENALTY : visit.optionalCost! * weights.optional;
+    omitCost[v] =
+      (mandatory[v] ? MANDATORY_VISIT_PENALTY : visit.optionalCost! * weights.optional) +
+      (input.previous?.[visit.id] ? weights.dropPlanned : 0);
     input.carers.forEach((carer, r) => {
       const e = carer.employee;
       const ok =

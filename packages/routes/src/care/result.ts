@@ -4,7 +4,6 @@
  * Times are minutes since local midnight of the plan's date.
  */
 import type { CareDayInput, CareProblem } from './model.ts';
-import { MANDATORY_VISIT_PENALTY } from './model.ts';
 import type { CarePlan } from './plan.ts';
 
 export interface CareStop {
@@ -263,7 +262,7 @@ export function carePlanResult(p: CareProblem, plan: CarePlan, input: CareDayInp
     else costs.optionalLeftOutCost += p.omitCost[v];
     penalties.push({
       kind: mandatory ? 'mandatory-unplanned' : 'optional-left-out',
-      cost: mandatory ? MANDATORY_VISIT_PENALTY : p.omitCost[v],
+      cost: p.omitCost[v],
       clientId,
       visitIds: [p.visitIds[v]],
     });
