@@ -117,7 +117,8 @@ export async function replanHomeCareDay(
             end: v.end,
           });
           if (route.carerId !== request.carerId)
-            position.set(route.carerId, { at: Math.max(cut, v.end), point: clientPoint.get(v.clientId)! });
+            // Free from the end of that visit (on the road at the cut); visits still start after the cut.
+            position.set(route.carerId, { at: v.end, point: clientPoint.get(v.clientId)! });
         }
     const previousAssignments: Record<string, PreviousAssignment> = {};
     for (const [visitId, p] of before)
@@ -129,7 +130,10 @@ export async function replanHomeCareDay(
         .filter((c) => c.employee.id !== request.carerId)
         .map((c) => {
           const where = position.get(c.employee.id);
-          return where ? { ...c, availableFrom: where.at, from: where.point } : { ...c, availableFrom: cut };
+          if (where) return { ...c, availableFrom: where.at, from: where.point };
+          // Left home before the cut for the first visit: keep that departure.
+          const route = team.routes.find((r) => r.carerId === c.employee.id);
+          return { ...c, availableFrom: route && route.departure < cut ? route.departure : cut };
         }),
       releaseFrom: cut,
       previous: previousAssignments,

@@ -305,6 +305,45 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
     for (const v of order) insertVisit(plan, v, blinks);
   };
 
+  /**
+   * Re-planning: give every one-carer visit that changed carer back to its previous carer (best
+   * position) when that does not make the plan worse — the search may leave changes that bought
+   * nothing when it ran out of time.
+   */
+  const revertChanges = (plan: CarePlan) => {
+    for (let round = 0; round < 2; round++) {
+      let reverted = 0;
+      for (let task = 0; task < p.tasks; task++) {
+        const target = p.previousCarer[task];
+        const r = plan.routeOf[task];
+        const v = p.taskVisit[task];
+        if (target < 0 || r < 0 || r === target || p.visitTasks[v * 2 + 1] >= 0) continue;
+        const before = plan.objective;
+        const pos = plan.positionOf(task);
+        plan.remove(task);
+        plan.refresh(r);
+        let bestPosition = -1;
+        let bestValue = before;
+        for (let k = 0; k <= plan.len[target]; k++) {
+          plan.insert(task, target, k);
+          plan.refresh(target);
+          const value = plan.total();
+          if (plan.timing[target].cost !== Infinity && value <= bestValue - 1e-9) {
+            bestValue = value;
+            bestPosition = k;
+          }
+          plan.remove(task);
+        }
+        plan.insert(task, bestPosition >= 0 ? target : r, bestPosition >= 0 ? bestPosition : pos);
+        plan.refresh(target);
+        plan.refresh(r);
+        plan.total();
+        if (bestPosition >= 0) reverted++;
+      }
+      if (reverted === 0) break;
+    }
+  };
+
   let current = new CarePlan(p);
   let candidate = new CarePlan(p);
   const best = new CarePlan(p);
@@ -342,6 +381,7 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
     }
     if (current.objective < history[slot]) history[slot] = current.objective;
   }
+  revertChanges(best);
   elapsed = performance.now() - started;
   options.onProgress?.({ iteration, elapsedMs: elapsed, bestObjective: best.objective });
   const { routes, pins } = best.snapshot();
