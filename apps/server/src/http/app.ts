@@ -4,6 +4,8 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from '../routes/auth.ts';
+import { capacityRoutes } from '../routes/capacity.ts';
+import { insightRoutes } from '../routes/insights.ts';
 import { jobRoutes } from '../routes/jobs.ts';
 import { planningRoutes } from '../routes/planning.ts';
 import { rosterRoutes } from '../routes/rosters.ts';
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', rosterRoutes());
   app.route('/api', jobRoutes());
   app.route('/api', userRoutes());
+  app.route('/api', capacityRoutes());
+  app.route('/api', insightRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
