@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables, testDrivers } from '@planmaat/db';
+import { createJob, tables, testDrivers } from '@planmaat/db';
 import { addDays, type CareVisit } from '@planmaat/domain';
 import { ORG_A, startHarness, type Client, type Harness } from './harness.ts';
 import { readSse } from './sse.ts';
@@ -284,6 +284,20 @@ for (const driver of testDrivers) {
       );
       expect(plan).toMatchObject({ version: 1, proposal: { id: a.proposalId } });
       expect((await planner.send('POST', `/api/proposals/${b.proposalId}/accept`, {})).status).toBe(409);
+    });
+
+    it('fails a job with bad input at once, without retrying it', async () => {
+      const job = await createJob(h.handle.db, {
+        organisationId: ORG_A,
+        kind: 'test-roster',
+        params: { rosterPeriodId: 'gone' },
+        timeLimitSeconds: 5,
+        createdBy: null,
+      });
+      await h.queue.enqueue({ jobId: job.id }, 60);
+      const failed = await waitFor(job.id, ['failed'], 30_000);
+      expect(failed.attempts).toBe(1);
+      expect((failed as unknown as { error: string }).error).toMatch(/gone/);
     });
 
     it('cancels a queued job before any worker takes it', async () => {

@@ -15,6 +15,8 @@ import {
   type JobQueue,
   type QueuedJob,
 } from '@planmaat/db';
+import { ZodError } from 'zod';
+import { NotFoundError, RuleViolationError } from '@planmaat/db';
 import { JOB_CANCEL_CHANNEL, publishJobEvent } from './events.ts';
 import type { SolveProgress, SolverRegistry } from './solver-port.ts';
 import { runInThread, SolveCancelledError } from './thread-runner.ts';
@@ -129,7 +131,11 @@ export async function startJobWorkers(options: WorkerOptions): Promise<JobWorker
         : error instanceof Error
           ? error.message
           : String(error);
-      const willRetry = queued.retryCount < queued.retryLimit;
+      // Bad input fails the same way on every worker: no retry for it.
+      const deterministic =
+        !shuttingDown &&
+        (error instanceof RuleViolationError || error instanceof NotFoundError || error instanceof ZodError);
+      const willRetry = !deterministic && queued.retryCount < queued.retryLimit;
       await failJobAttempt(db, jobId, message, willRetry);
       await publishJobEvent(handle, {
         jobId,
@@ -137,7 +143,7 @@ export async function startJobWorkers(options: WorkerOptions): Promise<JobWorker
         status: willRetry ? 'queued' : 'failed',
         error: message,
       });
-      throw error;
+      if (!deterministic) throw error;
     } finally {
       running.delete(jobId);
     }
