@@ -19,7 +19,6 @@ const PublishPage = lazy(() => import('./roster/publish-page.tsx').then((m) => (
 const HomeCarePage = lazy(() =>
   import('./homecare/homecare-page.tsx').then((m) => ({ default: m.HomeCarePage })),
 );
-const FlagsPage = lazy(() => import('./staff/flags-page.tsx').then((m) => ({ default: m.FlagsPage })));
 const MyRosterPage = lazy(() =>
   import('./staff/my-roster-page.tsx').then((m) => ({ default: m.MyRosterPage })),
 );
@@ -108,14 +107,6 @@ export function App() {
             element={
               <RequireSession planner>
                 <HomeCarePage />
-              </RequireSession>
-            }
-          />
-          <Route
-            path="meldingen"
-            element={
-              <RequireSession planner>
-                <FlagsPage />
               </RequireSession>
             }
           />

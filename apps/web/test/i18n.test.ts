@@ -51,7 +51,10 @@ describe('translations', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
         used++;
-        if (!nlKeys.has(m[1]!)) missing.push(`${file.slice(root.length)}: ${m[1]}`);
+        const key = m[1]!;
+        // A counted text exists as key_one + key_other (i18next plurals).
+        if (!nlKeys.has(key) && !(nlKeys.has(`${key}_one`) && nlKeys.has(`${key}_other`)))
+          missing.push(`${file.slice(root.length)}: ${key}`);
       }
       // Template keys like t(`roster.status_${x}`): at least one key with that prefix must exist.
       for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\$\{/g)) {
@@ -62,6 +65,16 @@ describe('translations', () => {
     }
     expect(used).toBeGreaterThan(100);
     expect(missing).toEqual([]);
+  });
+
+  it('give every counted text a singular and a plural form with the count in it', () => {
+    for (const keys of [nlKeys, enKeys])
+      for (const [key, text] of keys) {
+        if (!/_(one|other)$/.test(key)) continue;
+        const base = key.replace(/_(one|other)$/, '');
+        expect(keys.has(`${base}_one`) && keys.has(`${base}_other`), base).toBe(true);
+        expect(placeholders(text), key).toContain('count');
+      }
   });
 
   it('name every status, tier, absence and wish kind in both languages', () => {

@@ -285,7 +285,7 @@ describe('candidates for a shift', () => {
     expect(early[0]!.reasons).toEqual([{ key: 'underContract', hours: 28 }]);
     const cor = early.find((c) => c.employeeId === 'c')!;
     expect(cor.reasons).toContainEqual({ key: 'restBefore', minutes: 7 * 60 + 30 });
-    expect(cor.cost).toBe(100 - 5); // too little rest, a small bonus for being 20 h under contract
+    expect(cor.cost).toBe(100 - 6); // too little rest; bonus 10 × 20/36 for being 20 h under a 36 h contract
     const bram = early.find((c) => c.employeeId === 'b')!;
     expect(bram.reasons).toContainEqual({ key: 'overContract', hours: 8 });
   });

@@ -11,7 +11,6 @@ import type {
   Demand,
   Employee,
   Proposal,
-  RosterFlag,
   RosterPeriod,
   SessionUser,
   ShiftType,
@@ -147,11 +146,11 @@ export const proposals = {
   reject: (id: string) => api.post<Proposal>(`/api/proposals/${encodeURIComponent(id)}/reject`),
 };
 
-/** Endpoints the web app needs that the server may not offer yet; screens show a notice on 404. */
+/** Staff-portal calls; the calendar link is not offered by the server yet (screens show a notice on 404). */
 export const pending = {
   calendarLink: () => api.get<{ url: string }>('/api/me/calendar'),
   renewCalendarLink: () => api.post<{ url: string }>('/api/me/calendar'),
-  flags: () => api.get<Items<RosterFlag>>('/api/roster-flags').then((r) => r.items),
-  createFlag: (body: { weekStart: string; message: string }) =>
-    api.post<RosterFlag>('/api/roster-flags', body),
+  /** Anonymous roster flag: team, week and theme only. */
+  createFlag: (body: { date: string; theme: string; teamId?: string }) =>
+    api.post<{ teamId: string; date: string; theme: string }>('/api/insights/flags', body),
 };

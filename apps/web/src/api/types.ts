@@ -143,13 +143,3 @@ export interface RoutePlan {
   routes: CarerRoute[];
   unassignedVisitIds: string[];
 }
-
-export interface RosterFlag {
-  id: string;
-  employeeId: string;
-  employeeName?: string;
-  weekStart: string;
-  message: string;
-  createdAt: string;
-  status?: 'open' | 'seen' | 'resolved';
-}

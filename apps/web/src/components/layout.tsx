@@ -9,7 +9,6 @@ const plannerLinks = [
   { to: '/optimaliseren', key: 'nav.optimise' },
   { to: '/publiceren', key: 'nav.publish' },
   { to: '/wijkzorg', key: 'nav.homecare' },
-  { to: '/meldingen', key: 'nav.flags' },
   { to: '/capaciteit', key: 'nav.capacity' },
   { to: '/inzicht', key: 'nav.insight' },
 ] as const;

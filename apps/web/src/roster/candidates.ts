@@ -80,8 +80,10 @@ export function rankCandidates(
       cost += Math.round(hoursAfter * 3);
       reasons.push({ key: 'overContract', hours: Math.round(hoursAfter * 10) / 10 });
     } else {
-      // Below contract: taking the shift brings them closer, a small bonus.
-      cost -= Math.min(10, Math.round(-hoursAfter / 4));
+      // Below contract: taking the shift brings them closer; the further below (relative to
+      // their contract), the larger the bonus, at most 10.
+      const contractHours = summary.contractMinutes / 60;
+      cost -= contractHours > 0 ? Math.round((10 * -hoursAfter) / contractHours) : 0;
       reasons.push({ key: 'underContract', hours: Math.round(-hoursAfter * 10) / 10 });
     }
     if (isWeekend(date) && summary.weekendDays >= 2) {
