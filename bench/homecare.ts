@@ -80,7 +80,7 @@ let dayPlan: HomeCareDayResult | undefined;
 
 if (only.has('day') || only.has('replan')) {
   console.log(`\n== demo day ${date} (seed ${seed}), both home-care teams, ${quick ? 5 : 20} s`);
-  dayPlan = await planHomeCareDay(demo, date, { seconds: quick ? 5 : 20, seed });
+  dayPlan = await planHomeCareDay(demo, date, { seconds: quick ? 5 : 20, seed, threads: 1 });
   print('day plan', dayPlan);
   const reasons = new Map<string, number>();
   for (const t of dayPlan.teams)
@@ -113,7 +113,7 @@ if (only.has('replan') && dayPlan) {
 if (only.has('week')) {
   const seconds = quick ? 28 : 140;
   console.log(`\n== week from ${date}: continuity plan vs each day alone (${seconds / 2} s each)`);
-  const week = await planHomeCareWeek(demo, date, { seconds, seed });
+  const week = await planHomeCareWeek(demo, date, { seconds, seed, threads: 1 });
   for (const [i, day] of week.days.entries()) {
     print(`  week plan ${day.date}`, day);
     print(`  day alone ${day.date}`, week.dayByDay!.days[i]);
@@ -142,7 +142,7 @@ if (only.has('scale')) {
   const plan = await planHomeCareDay(
     big,
     date,
-    { seconds, seed },
+    { seconds, seed, threads: 1 },
     { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) },
   );
   const total = performance.now() - started;

@@ -187,3 +187,14 @@ describe('week continuity', () => {
     expect(knownPairs).toBeGreaterThan(0);
   });
 });
+
+describe('teams in parallel', () => {
+  it('plans two teams on worker threads with the same result as in this thread', async () => {
+    const data = generateDemoOrganisation({ seed: 5 });
+    const inline = await planHomeCareDay(data, '2027-01-06', { maxIterations: 15, threads: 1 });
+    const threaded = await planHomeCareDay(data, '2027-01-06', { maxIterations: 15, threads: 2 });
+    expect(threaded.teams.map((t) => t.teamId)).toEqual(inline.teams.map((t) => t.teamId));
+    expect(threaded.teams.map((t) => t.objective)).toEqual(inline.teams.map((t) => t.objective));
+    for (const team of threaded.teams) expect(team.check.hardViolations).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ interface HomecareOptions {
   team?: string;
   seconds?: string;
   seed: string;
+  threads: string;
   week?: boolean;
   dropCarer?: string;
   at?: string;
@@ -62,6 +63,7 @@ export function registerHomecare(program: Command): void {
     .option('--team <id>', 'only this home-care team')
     .option('--seconds <n>', 'search time in seconds (default 20 for a day, 140 for a week)')
     .option('--seed <n>', 'random seed', '1')
+    .option('--threads <n>', 'worker threads (teams planned in parallel; 1 = this thread)', '1')
     .option('--week', 'plan 7 days for continuity and compare with planning each day alone')
     .option('--drop-carer <id>', 're-plan after this carer drops out (with --at)')
     .option('--at <HH:MM>', 'time the carer drops out')
@@ -79,6 +81,7 @@ export function registerHomecare(program: Command): void {
         throw new InputError('--week and --drop-carer cannot be combined', '--week');
       const data = await readBundleDir(dir);
       const seed = positiveNumber('seed', opts.seed, true);
+      const threads = Math.max(1, positiveNumber('threads', opts.threads, true));
       const seconds = opts.seconds === undefined ? undefined : positiveNumber('seconds', opts.seconds);
       let lastShown = 0;
       const onProgress = (p: HomeCareProgress) => {
@@ -93,7 +96,7 @@ export function registerHomecare(program: Command): void {
           const week = await planHomeCareWeek(
             data,
             opts.date,
-            { teamId: opts.team, seconds, seed },
+            { teamId: opts.team, seconds, seed, threads },
             { onProgress },
           );
           for (const day of week.days) {
@@ -114,7 +117,7 @@ export function registerHomecare(program: Command): void {
             day = await planHomeCareDay(
               data,
               opts.date,
-              { teamId: opts.team, seconds, seed },
+              { teamId: opts.team, seconds, seed, threads },
               { onProgress },
             );
             console.log(line(day.date, day.summary));
@@ -123,7 +126,7 @@ export function registerHomecare(program: Command): void {
             const replan = await replanHomeCareDay(
               data,
               day,
-              { carerId: opts.dropCarer, at: opts.at!, seconds: seconds ?? 10, seed },
+              { carerId: opts.dropCarer, at: opts.at!, seconds: seconds ?? 10, seed, threads },
               { onProgress },
             );
             const s = replan.summary;

@@ -15,7 +15,7 @@ import {
 } from './model.ts';
 import { CarePlan } from './plan.ts';
 import { carePlanResult, type CareTeamPlan } from './result.ts';
-import { searchCare, type CareSearchResult } from './search.ts';
+import { searchTeams, type TeamJob } from './teams.ts';
 import { evaluateCarePlan, type CareCheck } from './evaluate.ts';
 
 export interface HomeCareOptions {
@@ -23,6 +23,8 @@ export interface HomeCareOptions {
   teamId?: string;
   /** Search time for the whole call in seconds (split over teams by visit count); default 20. */
   seconds?: number;
+  /** Worker threads for planning teams in parallel; default 1 (the calling thread). */
+  threads?: number;
   /** Iteration limit per team instead of time (deterministic for a seed). */
   maxIterations?: number;
   seed?: number;
@@ -114,51 +116,48 @@ export interface TeamSolve {
   initial?: { routes: number[][]; pins: number[] };
 }
 
-/** Search every team (time split by visit count) and write checked results. */
-export function solveTeams(
+/** Search every team (time split by visit count, teams in parallel with `threads`) and write checked results. */
+export async function solveTeams(
   date: string,
   teams: TeamSolve[],
   options: HomeCareOptions,
   context: HomeCareContext,
   fractionBase = 0,
   fractionSpan = 1,
-): HomeCareTeamResult[] {
-  const started = Date.now();
-  const totalMs = (options.seconds ?? 20) * 1000;
+): Promise<HomeCareTeamResult[]> {
+  context.signal?.throwIfAborted();
   const totalVisits = Math.max(
     1,
-    teams.reduce((s, t) => s + t.problem.visits, 0),
+    teams.reduce((s, t) => s + Math.max(1, t.problem.visits), 0),
   );
-  let doneVisits = 0;
-  const results: HomeCareTeamResult[] = [];
-  teams.forEach(({ input, problem, initial }, i) => {
-    context.signal?.throwIfAborted();
-    const remainingMs = Math.max(0, started + totalMs - Date.now());
-    const remainingVisits = Math.max(1, totalVisits - doneVisits);
-    const share = problem.visits / remainingVisits;
-    const searched: CareSearchResult = searchCare(problem, {
-      seed: ((options.seed ?? 1) + i * 7919) >>> 0,
-      timeLimitMs: options.maxIterations === undefined ? remainingMs * share : undefined,
-      maxIterations: options.maxIterations,
-      initial,
-      shouldStop: () => context.signal?.aborted === true,
-      onProgress: (p) =>
-        context.onProgress?.({
-          phase: 'search',
-          date,
-          teamId: problem.teamId,
-          fraction:
-            fractionBase +
-            (fractionSpan *
-              (doneVisits + problem.visits * Math.min(1, p.elapsedMs / Math.max(1, remainingMs * share)))) /
-              totalVisits,
-          bestObjective: p.bestObjective,
-        }),
-    });
-    doneVisits += problem.visits;
-    results.push(teamResult(input, problem, searched.routes, searched.pins, searched.iterations));
+  const fractions = new Float64Array(teams.length);
+  const jobs: TeamJob[] = teams.map(({ problem, initial }, i) => ({
+    problem,
+    seed: ((options.seed ?? 1) + i * 7919) >>> 0,
+    initial,
+  }));
+  const searched = await searchTeams(jobs, options.threads ?? 1, {
+    deadlineEpochMs: Date.now() + (options.seconds ?? 20) * 1000,
+    maxIterations: options.maxIterations,
+    signal: context.signal,
+    shouldStop: () => context.signal?.aborted === true,
+    onProgress: (p) => {
+      fractions[p.job] = p.fraction;
+      let done = 0;
+      teams.forEach((t, i) => (done += Math.max(1, t.problem.visits) * fractions[i]));
+      context.onProgress?.({
+        phase: 'search',
+        date,
+        teamId: teams[p.job].problem.teamId,
+        fraction: fractionBase + (fractionSpan * done) / totalVisits,
+        bestObjective: p.bestObjective,
+      });
+    },
   });
-  return results;
+  context.signal?.throwIfAborted();
+  return teams.map(({ input, problem }, i) =>
+    teamResult(input, problem, searched[i].routes, searched[i].pins, searched[i].iterations),
+  );
 }
 
 /** Time the routes, write the result and re-score it independently. */
@@ -243,7 +242,7 @@ export async function planHomeCareDay(
 ): Promise<HomeCareDayResult> {
   const started = performance.now();
   const teams = await buildTeams(selectCareDays(data, date, options.teamId), options, context);
-  const results = solveTeams(date, teams, options, context);
+  const results = await solveTeams(date, teams, options, context);
   return {
     date,
     travelProvider: (context.travel ?? estimateTravelProvider()).name,

@@ -162,7 +162,7 @@ export async function replanHomeCareDay(
       }
     }
     solve.initial = { routes, pins };
-    const [result] = solveTeams(date, [solve], { ...request, seconds: request.seconds ?? 10 }, context);
+    const [result] = await solveTeams(date, [solve], { ...request, seconds: request.seconds ?? 10 }, context);
     teamsOut.push(result);
     const after = placements(result);
     for (const visit of replanInput.visits) {

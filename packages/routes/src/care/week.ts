@@ -83,7 +83,7 @@ async function planDays(
           input.clients.filter((c) => seen.has(c.id)).map((c) => [c.id, [...seen.get(c.id)!]]),
         );
     const teams = await buildTeams(inputs, options, context);
-    const results = solveTeams(
+    const results = await solveTeams(
       date,
       teams,
       { ...options, seconds: (options.seconds ?? 60) / days },
