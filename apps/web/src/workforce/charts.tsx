@@ -36,13 +36,7 @@ export function GapChart({
   const bw = (width - left) / Math.max(1, n);
   const scale = (mid - 6) / max;
   return (
-    <svg
-      className="gap-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={titleId}
-      preserveAspectRatio="none"
-    >
+    <svg className="gap-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId}>
       <title id={titleId}>{title}</title>
       <line x1={left} x2={width} y1={mid} y2={mid} stroke="#8a96a3" />
       <text x={left - 4} y={12} textAnchor="end" fontSize="10">
