@@ -4,6 +4,7 @@ import { addDays, formatClock, isoWeekNumber, isoWeekday, shiftMinutes } from '.
 import { continuity, dayRange, routePath, routeTotals, timelineSegments } from '../src/homecare/day-plan.ts';
 import { routePlanFromPayload } from '../src/homecare/plan-payload.ts';
 import { absenceCovers, absenceGrid } from '../src/roster/absence.ts';
+import { auditCells } from '../src/roster/audit.ts';
 import { rankCandidates } from '../src/roster/candidates.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { noticeCheck } from '../src/roster/notice.ts';
@@ -296,5 +297,26 @@ describe('candidates for a shift', () => {
     expect(ids).not.toContain('a');
     expect(ids).not.toContain('e');
     expect(rankCandidates(model, 0, 'st-V').map((c) => c.employeeId)).not.toContain('c');
+  });
+});
+
+describe('audit log lines', () => {
+  it('pairs before and after per cell and drops cells that did not change', () => {
+    const before = [
+      { employeeId: 'b', date: '2027-01-05', shiftTypeId: 'st-L' },
+      { employeeId: 'a', date: '2027-01-04', shiftTypeId: 'st-V' },
+      { employeeId: 'c', date: '2027-01-04', shiftTypeId: 'st-N' },
+    ];
+    const after = [
+      { employeeId: 'a', date: '2027-01-04', shiftTypeId: 'st-D' },
+      { employeeId: 'c', date: '2027-01-04', shiftTypeId: 'st-N' },
+      { employeeId: 'd', date: '2027-01-06', shiftTypeId: 'st-V' },
+    ];
+    expect(auditCells(before, after)).toEqual([
+      { employeeId: 'a', date: '2027-01-04', from: 'st-V', to: 'st-D' },
+      { employeeId: 'b', date: '2027-01-05', from: 'st-L', to: null },
+      { employeeId: 'd', date: '2027-01-06', from: null, to: 'st-V' },
+    ]);
+    expect(auditCells(null, 'nonsense')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesFor, diffProposal } from '../src/optimise/proposal-diff.ts';
+import { stepSeries } from '../src/optimise/step-series.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
 
@@ -63,5 +64,19 @@ describe('proposal diff', () => {
       { employeeId: 'a', date: '2027-01-04', shiftTypeId: 'st-D' },
       { employeeId: 'a', date: '2027-01-09', shiftTypeId: null },
     ]);
+  });
+});
+
+describe('score chart series', () => {
+  it('draws the best score as steps held until the time the solve has run', () => {
+    const points = [
+      { elapsedMs: 0, score: 500 },
+      { elapsedMs: 1000, score: 0 },
+    ];
+    expect(stepSeries(points, 2500)).toEqual([
+      [0, 1, 1, 2.5],
+      [500, 500, 1, 1],
+    ]);
+    expect(stepSeries([], 1000)).toEqual([[], []]);
   });
 });

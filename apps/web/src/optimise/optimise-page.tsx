@@ -32,6 +32,9 @@ export function OptimisePage() {
   const [starting, setStarting] = useState(false);
   const [openProposals, setOpenProposals] = useState<Proposal[]>([]);
   const stopFollowing = useRef<(() => void) | null>(null);
+  // While running, the clock runs on between progress events so the line reaches "now".
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     jobs
@@ -78,6 +81,7 @@ export function OptimisePage() {
       });
       setJob(created);
       setStatus(created.status);
+      setStartedAt(null);
       stopFollowing.current?.();
       stopFollowing.current = followJob(created.id, {
         onSnapshot: (j) => {
@@ -85,7 +89,10 @@ export function OptimisePage() {
           setStatus(j.status);
           setPoints(j.progress);
         },
-        onProgress: (p) => setPoints((ps) => [...ps, p]),
+        onProgress: (p) => {
+          setStartedAt((t) => t ?? Date.now() - p.elapsedMs);
+          setPoints((ps) => [...ps, p]);
+        },
         onStatus: (s, detail) => {
           setStatus(s);
           if (detail.error) setJobError(detail.error);
@@ -102,8 +109,15 @@ export function OptimisePage() {
   }
 
   const running = status === 'queued' || status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [running]);
   const best = points.length ? points[points.length - 1]!.score : job?.bestScore;
-  const elapsed = points.length ? points[points.length - 1]!.elapsedMs / 1000 : 0;
+  const lastMs = points.length ? points[points.length - 1]!.elapsedMs : 0;
+  const elapsedMs = running && startedAt !== null ? Math.max(lastMs, now - startedAt) : lastMs;
+  const elapsed = elapsedMs / 1000;
   const lang = i18n.language;
 
   return (
@@ -210,6 +224,7 @@ export function OptimisePage() {
             </div>
             <ScoreChart
               points={points}
+              untilMs={elapsedMs}
               label={t('optimise.chartLabel')}
               axisLabel={t('optimise.penaltyAxis')}
               secondsLabel={t('optimise.seconds')}

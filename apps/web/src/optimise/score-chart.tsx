@@ -2,15 +2,19 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import type { ProgressPoint } from '../api/types.ts';
+import { stepSeries } from './step-series.ts';
 
 export function ScoreChart({
   points,
+  untilMs,
   label,
   axisLabel,
   secondsLabel,
   locale,
 }: {
   points: ProgressPoint[];
+  /** Draw the best score on up to this time (the solve is still running). */
+  untilMs?: number;
   label: string;
   axisLabel: string;
   secondsLabel: string;
@@ -43,12 +47,22 @@ export function ScoreChart({
             stroke: '#5a6676',
             grid: { stroke: '#edf0f3' },
             size: 80,
-            values: (_u, ticks) => ticks.map((v) => format.format(v)),
+            // Label only the powers of ten; the log scale's in-between ticks stay unlabelled.
+            values: (_u, ticks) =>
+              ticks.map((v) =>
+                Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6) ? format.format(v) : '',
+              ),
           },
         ],
         series: [
           {},
-          { label, stroke: '#1d4f6e', width: 2, fill: 'rgba(29,79,110,0.08)', points: { show: false } },
+          {
+            label,
+            stroke: '#1d4f6e',
+            width: 2,
+            fill: 'rgba(29,79,110,0.08)',
+            points: { show: true, size: 5, fill: '#1d4f6e' },
+          },
         ],
       },
       [[], []],
@@ -66,19 +80,8 @@ export function ScoreChart({
   }, [axisLabel, secondsLabel, format]);
 
   useEffect(() => {
-    // A step line: the best score only changes when a better roster is found.
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const p of points) {
-      if (ys.length) {
-        xs.push(p.elapsedMs / 1000);
-        ys.push(ys[ys.length - 1]!);
-      }
-      xs.push(p.elapsedMs / 1000);
-      ys.push(Math.max(1, p.score));
-    }
-    plot.current?.setData([xs, ys]);
-  }, [points]);
+    plot.current?.setData(stepSeries(points, untilMs));
+  }, [points, untilMs]);
 
   return <div ref={box} className="chart-box" role="img" aria-label={label} data-testid="score-chart" />;
 }

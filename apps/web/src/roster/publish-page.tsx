@@ -2,8 +2,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rosters, type RosterChange } from '../api/endpoints.ts';
-import { todayLocal } from '../dates.ts';
+import { formatDate, todayLocal } from '../dates.ts';
 import { ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
+import { auditCells } from './audit.ts';
+import type { GridModel } from './grid-model.ts';
 import { noticeCheck } from './notice.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { useSelection } from './selection.tsx';
@@ -117,6 +119,7 @@ export function PublishPage() {
                       <th scope="col">{t('publish.at')}</th>
                       <th scope="col">{t('publish.actor')}</th>
                       <th scope="col">{t('publish.action')}</th>
+                      <th scope="col">{t('publish.what')}</th>
                       <th scope="col">{t('common.reason')}</th>
                     </tr>
                   </thead>
@@ -125,7 +128,12 @@ export function PublishPage() {
                       <tr key={c.version}>
                         <td>{fmt(c.at)}</td>
                         <td>{c.actorName}</td>
-                        <td>{c.action}</td>
+                        <td>{t(`publish.action_${c.action}`, { defaultValue: c.action })}</td>
+                        <td>
+                          {roster.data && (
+                            <AuditSummary model={roster.data.model} before={c.before} after={c.after} />
+                          )}
+                        </td>
                         <td>{c.reason ?? ''}</td>
                       </tr>
                     ))}
@@ -137,5 +145,27 @@ export function PublishPage() {
         </div>
       )}
     </div>
+  );
+}
+
+function AuditSummary({ model, before, after }: { model: GridModel; before: unknown; after: unknown }) {
+  const { t, i18n } = useTranslation();
+  const changes = auditCells(before, after);
+  if (changes.length === 0) return null;
+  const code = (id: string | null) =>
+    id ? (model.shiftTypes[model.shiftIndexOf.get(id) ?? -1]?.code ?? id) : '–';
+  const shown = changes.slice(0, 6);
+  return (
+    <span className="change-list">
+      {shown.map((c) => (
+        <span key={`${c.employeeId}|${c.date}`} className="change">
+          {model.employees[model.rowOf.get(c.employeeId) ?? -1]?.name ?? c.employeeId} ·{' '}
+          {formatDate(c.date, i18n.language)}: {code(c.from)} → {code(c.to)}
+        </span>
+      ))}
+      {changes.length > shown.length && (
+        <span className="muted">{t('publish.more', { count: changes.length - shown.length })}</span>
+      )}
+    </span>
   );
 }
