@@ -3,6 +3,7 @@ import { generateDemoOrganisation } from '@planmaat/demo';
 import {
   applyAlternative,
   buildCareProblem,
+  homeCareAlternatives,
   estimateTravelProvider,
   evaluateCarePlan,
   planHomeCareDay,
@@ -87,6 +88,9 @@ describe('home-care day plan on a small hand-made team', () => {
     const [input] = selectCareDays(data, '2027-01-04');
     const problem = await buildCareProblem(input, estimateTravelProvider(), { rules });
     const team = day.teams[0];
+    expect(await homeCareAlternatives(data, day, 'v-med', 3, { rules })).toEqual(
+      visitAlternatives(problem, team, 'v-med', 3),
+    );
     for (const visitId of ['v-med', 'v-pref', 'v-two']) {
       const alternatives = visitAlternatives(problem, team, visitId, 4);
       expect(alternatives.length).toBeGreaterThan(0);
@@ -103,8 +107,13 @@ describe('home-care day plan on a small hand-made team', () => {
     const data = smallCareOrganisation();
     const day = await planHomeCareDay(data, '2027-01-04', { maxIterations: 300, rules });
     const before = placed(day);
+    const cut = 8 * 60 + 10;
+    const later = (id: string) =>
+      day.teams[0].routes.find((r) => r.carerId === id)?.visits.filter((v) => v.start >= cut).length ?? 0;
+    const sick = later('B') >= later('C') ? 'B' : 'C';
+    expect(later(sick)).toBeGreaterThan(0);
     const replan = await replanHomeCareDay(data, day, {
-      carerId: 'C',
+      carerId: sick,
       at: '08:10',
       maxIterations: 200,
       rules,
@@ -112,21 +121,30 @@ describe('home-care day plan on a small hand-made team', () => {
     const [team] = replan.plan.teams;
     expect(team.check.hardViolations).toEqual([]);
     expect(team.check.objective).toBeCloseTo(team.objective, 6);
-    // Nothing of C after the cut; nothing new starts before the cut.
+    // Nothing of the sick carer after the cut; nothing new starts before the cut.
     for (const route of team.routes) {
-      expect(route.carerId).not.toBe('C');
-      for (const v of route.visits) expect(v.start).toBeGreaterThanOrEqual(8 * 60 + 10);
+      expect(route.carerId).not.toBe(sick);
+      for (const v of route.visits) expect(v.start).toBeGreaterThanOrEqual(cut);
     }
-    for (const f of replan.fixed) expect(f.start).toBeLessThan(8 * 60 + 10);
-    const cVisits = [...before].filter(([, p]) => p.carerIds.includes('C') && Math.min(...p.starts) >= 490);
-    for (const [visitId] of cVisits) {
+    for (const f of replan.fixed) expect(f.start).toBeLessThan(cut);
+    for (const [visitId, p] of before)
+      if (Math.min(...p.starts) < cut) expect(replan.fixed.some((f) => f.visitId === visitId)).toBe(true);
+    const sickVisits = [...before].filter(
+      ([, p]) => p.carerIds.includes(sick) && Math.min(...p.starts) >= cut,
+    );
+    for (const [visitId] of sickVisits) {
       const change = replan.changes.find((c) => c.visitId === visitId);
       expect(change?.kind === 'carer' || change?.kind === 'unplanned').toBe(true);
+      if (change?.kind === 'unplanned')
+        expect(team.unplanned.find((u) => u.visitId === visitId)?.reason.code).toBeDefined();
     }
-    // Visits of the others that did not need to move keep their carer (at most one swap allowed).
-    const others = replan.changes.filter((c) => c.kind === 'carer' && !c.fromCarerIds.includes('C'));
+    // Visits of the others keep their carer (at most one swap to make room).
+    const others = replan.changes.filter((c) => c.kind === 'carer' && !c.fromCarerIds.includes(sick));
     expect(others.length).toBeLessThanOrEqual(1);
     expect(replan.summary.movedToOtherCarer).toBe(replan.changes.filter((c) => c.kind === 'carer').length);
+    await expect(
+      replanHomeCareDay(data, day, { carerId: 'nobody', at: '08:00', maxIterations: 5 }),
+    ).rejects.toThrow(RangeError);
   });
 });
 

@@ -3,10 +3,19 @@
  * change of the plan objective (the plan is re-timed and re-scored with the move applied). A task
  * of a two-carer visit keeps its synchronised start; its partner's carer is not a candidate.
  */
-import type { CareDayInput, CareProblem } from './model.ts';
+import type { OrganisationData } from '@planmaat/domain';
+import { buildCareProblem, type CareDayInput, type CareProblem } from './model.ts';
 import { CarePlan } from './plan.ts';
 import type { CareTeamPlan } from './result.ts';
-import { teamResult, type HomeCareTeamResult } from './day.ts';
+import {
+  selectCareDays,
+  teamResult,
+  type HomeCareContext,
+  type HomeCareDayResult,
+  type HomeCareOptions,
+  type HomeCareTeamResult,
+} from './day.ts';
+import { estimateTravelProvider } from '../travel/provider.ts';
 
 export interface CareAlternative {
   visitId: string;
@@ -94,4 +103,28 @@ export function applyAlternative(
   const routes = plan.solver.routes.map((route) => route.filter((t) => t !== task));
   routes[r].splice(alternative.position, 0, task);
   return teamResult(input, problem, routes, plan.solver.pins);
+}
+
+/** Alternatives for a visit of a day plan made by `planHomeCareDay` (rebuilds its team's problem). */
+export async function homeCareAlternatives(
+  data: OrganisationData,
+  day: HomeCareDayResult,
+  visitId: string,
+  k = 5,
+  options: Pick<HomeCareOptions, 'weights' | 'rules'> = {},
+  context: Pick<HomeCareContext, 'travel' | 'signal'> = {},
+): Promise<CareAlternative[]> {
+  const team = day.teams.find(
+    (t) =>
+      t.routes.some((r) => r.visits.some((v) => v.visitId === visitId)) ||
+      t.unplanned.some((u) => u.visitId === visitId),
+  );
+  if (!team) throw new RangeError(`visit ${visitId} is not in this plan`);
+  const [input] = selectCareDays(data, day.date, team.teamId);
+  const problem = await buildCareProblem(input, context.travel ?? estimateTravelProvider(), {
+    weights: options.weights,
+    rules: options.rules,
+    signal: context.signal,
+  });
+  return visitAlternatives(problem, team, visitId, k);
 }

@@ -51,7 +51,7 @@ export const DEFAULT_CARE_WEIGHTS: CareWeights = {
   lateness: 10,
   missedBreak: 60,
   preference: 5,
-  continuity: 20,
+  continuity: 60,
   balance: 0.1,
   optional: 1,
   carerChange: 30,

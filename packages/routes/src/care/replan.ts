@@ -92,6 +92,8 @@ export async function replanHomeCareDay(
   const fixed: FixedVisit[] = [];
   const changes: CareChange[] = [];
   const teamsOut: HomeCareTeamResult[] = [];
+  if (!selectCareDays(data, date).some((t) => t.carers.some((c) => c.employee.id === request.carerId)))
+    throw new RangeError(`carer ${request.carerId} does not work a route shift on ${date}`);
   let replanned = 0;
   for (const team of previous.teams) {
     const hasCarer = team.routes.some((r) => r.carerId === request.carerId);
