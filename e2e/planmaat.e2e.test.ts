@@ -246,12 +246,48 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
     await page.getByText('Opgeslagen').waitFor();
   });
 
-  it('runs an optimisation with a live chart and accepts the proposal', async (ctx) => {
+  it('runs an optimisation with a live chart and accepts the proposal, per person and in full', async (ctx) => {
     const kinds = (await apiGet('/api/job-kinds')).body as { items: Array<{ kind: string }> };
     if (!kinds.items.some((k) => /roster|rooster/i.test(k.kind)))
       ctx.skip(
         `no roster solver registered on the server (job kinds: ${kinds.items.map((k) => k.kind).join(', ') || 'none'})`,
       );
+    const assignmentsOf = async (employeeId: string) => {
+      const r = await apiGet(`/api/roster-periods/${periodId}`);
+      return (
+        r.body as { assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }> }
+      ).assignments
+        .filter((a) => a.employeeId === employeeId)
+        .map((a) => `${a.date}:${a.shiftTypeId}`)
+        .sort();
+    };
+
+    // First run: take over the changes of one person only.
+    await page.getByRole('link', { name: 'Optimaliseren' }).click();
+    await page.getByLabel('Rekentijd (seconden)').fill('3');
+    await page.getByRole('button', { name: 'Start optimalisatie' }).click();
+    await page.getByRole('button', { name: 'Voorstel bekijken' }).click({ timeout: 90_000 });
+    await page.getByTestId('proposal-summary').waitFor();
+    const firstPerson = page.locator('tbody tr').first();
+    const name = (await firstPerson.locator('th').textContent())!;
+    expect(await firstPerson.locator('.change').count()).toBeGreaterThan(0);
+    const otherName = (await page.locator('tbody tr').nth(1).locator('th').textContent())!;
+    const employees = (await apiGet('/api/employees?teamId=team-ward-1&limit=500')).body as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const chosen = employees.items.find((e) => e.name === name)!;
+    const other = employees.items.find((e) => e.name === otherName)!;
+    const chosenBefore = await assignmentsOf(chosen.id);
+    const otherBefore = await assignmentsOf(other.id);
+    await firstPerson.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Geselecteerde overnemen (1)' }).click();
+    await page.getByText('Wijzigingen van 1 medewerker overgenomen.').waitFor();
+    // Only the chosen person changed; the others kept their roster; the rest of the proposal is closed.
+    expect(await assignmentsOf(chosen.id)).not.toEqual(chosenBefore);
+    expect(await assignmentsOf(other.id)).toEqual(otherBefore);
+    expect(await page.locator('.status-badge').textContent()).toMatch(/Afgewezen/);
+
+    // Second run: take over the whole proposal.
     await page.getByRole('link', { name: 'Optimaliseren' }).click();
     await page.getByRole('heading', { name: 'Optimaliseren en herplannen' }).waitFor();
     await page.getByLabel('Rekentijd (seconden)').fill('4');
