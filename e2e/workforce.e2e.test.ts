@@ -180,6 +180,20 @@ describe.skipIf(!!skipReason)('Capaciteit and Inzicht in the browser', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('offers both screens in English', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'Insight', level: 1 }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'group too small' }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Team report with agreements' }).waitFor();
+    await page.getByRole('link', { name: 'Capacity' }).click();
+    await page.getByRole('heading', { name: 'Capacity', level: 1 }).waitFor();
+    await page.getByTestId('total-shortage').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('total-shortage').textContent()).toMatch(/hours/);
+    await page.getByRole('heading', { name: 'Scenarios side by side' }).waitFor();
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await page.getByRole('heading', { name: 'Capaciteit', level: 1 }).waitFor();
+  }, 120_000);
+
   it('keeps employees out of both screens and their API', async () => {
     await page.getByRole('button', { name: /Uitloggen|Sign out/ }).click();
     await login('medewerker@demo.local');
