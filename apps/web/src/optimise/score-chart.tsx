@@ -37,7 +37,10 @@ export function ScoreChart({
         width,
         height: 280,
         // Log scale: the first rosters carry huge penalties, the interesting part is at the end.
-        scales: { x: { time: false }, y: { distr: 3, log: 10 } },
+        scales: {
+          x: { time: false, range: (_u, _min, max) => [0, Math.max(1, max)] },
+          y: { distr: 3, log: 10 },
+        },
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         axes: [
