@@ -366,7 +366,7 @@ export function CapacityPage() {
                     <dt>{t('capacity.shortage')}</dt>
                     <dd>
                       {n0(s.projection.summary.shortageHours)} {t('capacity.hoursUnit')}{' '}
-                      <span className={s.delta.shortageHours <= 0 ? 'delta-down' : 'delta-up'}>
+                      <span className={s.delta.shortageHours <= 0 ? 'trend-better' : 'trend-worse'}>
                         ({signed(s.delta.shortageHours, n0)})
                       </span>
                     </dd>
