@@ -90,7 +90,13 @@ interface Line {
 const lines: Line[] = [];
 for (const i of parseList(values.instances)) {
   const name = `Instance${i}`;
-  const instance = parseNrpInstance(await readFile(path.join(dir, `${name}.txt`), 'utf8'), name);
+  let instance;
+  try {
+    instance = parseNrpInstance(await readFile(path.join(dir, `${name}.txt`), 'utf8'), name);
+  } catch (error) {
+    console.log(`${name.padStart(widths[0])} not run: ${(error as Error).message}`);
+    continue;
+  }
   const { best, bound } = known.get(name)!;
 
   const result = await solveNrp(instance, { seconds, threads, seed, lowerBound: bound });

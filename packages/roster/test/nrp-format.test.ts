@@ -41,6 +41,16 @@ describe('parseNrpInstance', () => {
       /unknown forbidden successor Z/,
     );
     expect(() => parseNrpInstance(TINY_A.replace('7\n', 'seven\n'))).toThrow(/horizon/);
+    expect(() => parseNrpInstance(TINY_A.replace('0,E,1,100,1', '0,E,-1,100,1'))).toThrow(/requirement/);
+  });
+
+  it('reads "-0" as zero (it occurs in Instance15)', () => {
+    const inst = parseNrpInstance(TINY_A.replace('0,E,1,100,1', '0,E,-0,100,1'));
+    expect(Object.is(inst.cover[0].requirement, 0)).toBe(true);
+  });
+
+  it.skipIf(!hasBenchmark)('reads all 24 benchmark instances', () => {
+    for (let i = 1; i <= 24; i++) expect(loadBenchmark(i).staff.length).toBeGreaterThan(0);
   });
 
   it.skipIf(!hasBenchmark)('reads the largest benchmark instance', () => {

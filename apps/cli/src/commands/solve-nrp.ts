@@ -54,7 +54,7 @@ export function registerSolveNrp(program: Command): void {
         onProgress: (event) => {
           if (!opts.quiet)
             process.stderr.write(
-              `${(event.elapsedMs / 1000).toFixed(1)} s  hard ${event.best.hard}  objective ${event.best.soft}\n`,
+              `${(event.elapsedMs / 1000).toFixed(1)} s  hard penalty ${event.best.hard}  objective ${event.best.soft}\n`,
             );
         },
       }).finally(() => process.off('SIGINT', onSigint));

@@ -216,7 +216,8 @@ function fields(line: Line, min: number, max: number): string[] {
 }
 
 function int(text: string, where: string, what: string): number {
-  if (!/^\d+$/.test(text))
+  // "-0" occurs in the published Instance15 (a requirement of zero).
+  if (!/^(\d+|-0+)$/.test(text))
     throw new InputError(`${what}: expected a non-negative integer, found "${text}"`, where);
-  return Number(text);
+  return Math.abs(Number(text));
 }
