@@ -78,10 +78,19 @@ export function Notice({
 }
 
 /** An error from the API in the user's words, naming the missing endpoint when there is none. */
-export function ErrorNotice({ error, endpoint }: { error: unknown; endpoint?: string }) {
+export function ErrorNotice({
+  error,
+  endpoint,
+  unavailable = [404, 501],
+}: {
+  error: unknown;
+  endpoint?: string;
+  /** Statuses that mean "the server does not offer this (to you) yet". */
+  unavailable?: number[];
+}) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (error instanceof ApiError && (error.status === 404 || error.status === 501) && endpoint)
+  if (error instanceof ApiError && unavailable.includes(error.status) && endpoint)
     return <Notice kind="warning">{t('common.notAvailable', { endpoint })}</Notice>;
   const message =
     error instanceof ApiError

@@ -48,7 +48,13 @@ export function LeavePage() {
     <div className="page">
       <PageHeader title={t('staff.leaveTitle')} />
       <p className="muted">{t('staff.leaveIntro')}</p>
-      <ErrorNotice error={me.error ?? error} />
+      <ErrorNotice error={me.error} />
+      {/* Employees may not create absences directly yet; a leave request with approval is needed. */}
+      <ErrorNotice
+        error={error}
+        endpoint="leave request for employees (POST /api/absences is planner-only)"
+        unavailable={[403, 404, 501]}
+      />
       <form className="card" onSubmit={submit}>
         <div className="form-row">
           <TextField
