@@ -10,6 +10,7 @@
  *   BENCH_RATE=500 BENCH_SECONDS=10 BENCH_CONCURRENCY=32
  */
 import http from 'node:http';
+import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -108,14 +109,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function report(name: string, samples: Sample[], seconds: number): void {
+/** CPU time this process (client and server together) spent per request, in ms. */
+function cpuPerRequest(cpu: NodeJS.CpuUsage, requests: number): string {
+  return ((cpu.user + cpu.system) / 1000 / Math.max(1, requests)).toFixed(2);
+}
+
+function report(name: string, samples: Sample[], seconds: number, cpu: NodeJS.CpuUsage): void {
   const latencies = samples.map((s) => s.latencyMs).sort((a, b) => a - b);
   const errors = samples.filter((s) => !s.ok).length;
   const f = (n: number) => n.toFixed(1).padStart(7);
   console.log(
     `${name.padEnd(44)} ${String(samples.length).padStart(6)} req ${(samples.length / seconds).toFixed(0).padStart(6)} req/s` +
       `   p50 ${f(percentile(latencies, 50))} ms  p99 ${f(percentile(latencies, 99))} ms  max ${f(latencies.at(-1) ?? NaN)} ms` +
-      `   errors ${errors}`,
+      `   errors ${errors}   cpu ${cpuPerRequest(cpu, samples.length)} ms/req`,
   );
 }
 
@@ -231,6 +237,7 @@ async function main() {
   const takePeriod = () =>
     new Promise<string>((resolve) => (free.length ? resolve(free.pop()!) : waiting.push(resolve)));
   const releasePeriod = (id: string) => (waiting.length ? waiting.shift()!(id) : free.push(id));
+  const failures = new Map<string, number>();
   let counter = 0;
   let violationsSeen = 0;
   const write: Request = async () => {
@@ -247,7 +254,13 @@ async function main() {
         { expectedVersion: versions.get(periodId), changes: [{ employeeId, date, shiftTypeId }] },
         auth,
       );
-      if (res.status !== 200) return false;
+      if (res.status !== 200) {
+        failures.set(
+          `PUT ${res.status} ${res.text.slice(0, 80)}`,
+          (failures.get(`PUT ${res.status} ${res.text.slice(0, 80)}`) ?? 0) + 1,
+        );
+        return false;
+      }
       const saved = JSON.parse(res.text) as { version: number; ruleCheck: { violations: unknown[] } | null };
       versions.set(periodId, saved.version);
       if (saved.ruleCheck === null) return false;
@@ -271,17 +284,28 @@ async function main() {
   await closedLoop(read, 8, 1);
   await closedLoop(write, 8, 1);
 
-  report(`GET roster  open loop @ ${RATE}/s`, await openLoop(read, RATE, SECONDS), SECONDS);
-  report(`PUT assignment  open loop @ ${RATE}/s`, await openLoop(write, RATE, SECONDS), SECONDS);
-  report(
+  const measure = async (name: string, run: () => Promise<Sample[]>, seconds: number) => {
+    const before = process.cpuUsage();
+    const samples = await run();
+    report(name, samples, seconds, process.cpuUsage(before));
+  };
+  await measure(`GET roster  open loop @ ${RATE}/s`, () => openLoop(read, RATE, SECONDS), SECONDS);
+  await measure(`PUT assignment  open loop @ ${RATE}/s`, () => openLoop(write, RATE, SECONDS), SECONDS);
+  const half = SECONDS / 2;
+  await measure(
     `GET roster  closed loop, ${CONCURRENCY} in flight`,
-    await closedLoop(read, CONCURRENCY, SECONDS / 2),
-    SECONDS / 2,
+    () => closedLoop(read, CONCURRENCY, half),
+    half,
   );
-  report(
+  await measure(
     `PUT assignment  closed loop, ${CONCURRENCY} in flight`,
-    await closedLoop(write, CONCURRENCY, SECONDS / 2),
-    SECONDS / 2,
+    () => closedLoop(write, CONCURRENCY, half),
+    half,
+  );
+  for (const [what, n] of failures) console.log(`  failed ${n}×: ${what}`);
+  console.log(
+    `machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores; ` +
+      `cpu = this process (client + API server) per request, the database server not included`,
   );
   console.log(
     `\n(rule violations reported across all saves: ${violationsSeen}; target: p99 < 50 ms at 500 req/s on PostgreSQL)`,
