@@ -17,6 +17,7 @@ import {
   wishSchema,
   type OrganisationData,
 } from '@planmaat/domain';
+import { restViolationsOf } from './rest-violations.ts';
 
 const id = z.string().min(1).max(100);
 
@@ -94,7 +95,7 @@ export function insightDataFrom(data: OrganisationData, history?: WorkforceHisto
   // Only published rosters are reality; drafts are plans.
   const periods = unique([history?.rosterPeriods ?? [], data.rosterPeriods], (p) => p.id);
   const published = new Set(periods.filter((p) => p.status === 'published').map((p) => p.id));
-  return {
+  const merged = {
     teams: data.teams,
     employees: [...employees.values()],
     shiftTypes: data.shiftTypes,
@@ -108,4 +109,5 @@ export function insightDataFrom(data: OrganisationData, history?: WorkforceHisto
     rosterChanges: history?.rosterChanges ?? [],
     staffFlags: history?.staffFlags ?? [],
   };
+  return { ...merged, restViolations: restViolationsOf(merged, data.organisation.ruleProfiles) };
 }
