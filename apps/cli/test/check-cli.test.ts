@@ -1,22 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.ts';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (s: string | Uint8Array) => (out.push(String(s)), true),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (s: string | Uint8Array) => (err.push(String(s)), true),
-  );
-  return { out, err };
-}
+import { capture, restoreAfterEach } from './capture.ts';
 
 async function file(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'planmaat-check-'));
@@ -25,10 +12,7 @@ async function file(name: string, text: string): Promise<string> {
   return p;
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+restoreAfterEach();
 
 const CLEAN =
   'employee,start,end,break_minutes\nE1,2026-03-02T07:00,2026-03-02T15:30,30\nE1,2026-03-03T07:00,2026-03-03T15:30,30\n';
