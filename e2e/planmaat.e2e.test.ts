@@ -361,6 +361,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
       ctx.skip(
         `no route solver registered on the server (job kinds: ${kinds.items.map((k) => k.kind).join(', ') || 'none'})`,
       );
+    await page.getByLabel('Rekentijd (seconden)').fill('3');
     await page.getByRole('button', { name: 'Dag plannen' }).click();
     await page.getByTestId('timeline').waitFor({ timeout: 90_000 });
     expect(await page.locator('.timeline-row').count()).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, coverageStatus, coverageTotals } from '../src/roster/coverage.ts';
+import { computeCoverage, coveragePerShift, coverageStatus, coverageTotals } from '../src/roster/coverage.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
 
@@ -53,5 +53,19 @@ describe('coverage', () => {
       'st-L:1',
     ]);
     expect(coverageTotals(rows)).toEqual({ shortCells: 2, missing: 2, overCells: 0 });
+  });
+});
+
+describe('compact coverage', () => {
+  it('keeps one row per shift: its lowest level', () => {
+    const employees = [{ id: 'a', name: 'A', contractHoursPerWeek: 24, level: 4 }];
+    const model = createGridModel(employees, '2027-01-04', 1, SYNTHETIC_SHIFTS, []);
+    const rows = computeCoverage(model, [
+      { date: '2027-01-04', shiftTypeId: 'st-N', minLevel: 4, min: 1, ideal: 1 },
+      { date: '2027-01-04', shiftTypeId: 'st-V', minLevel: 3, min: 1, ideal: 1 },
+      { date: '2027-01-04', shiftTypeId: 'st-V', minLevel: 1, min: 3, ideal: 4 },
+      { date: '2027-01-04', shiftTypeId: 'st-N', minLevel: 3, min: 2, ideal: 2 },
+    ]);
+    expect(coveragePerShift(rows).map((r) => `${r.shiftTypeId}:${r.minLevel}`)).toEqual(['st-V:1', 'st-N:3']);
   });
 });

@@ -17,6 +17,7 @@ export function HomeCarePage() {
   const [teams, setTeams] = useState<Team[]>([]);
   const [teamId, setTeamId] = useState('');
   const [date, setDate] = useState(DEMO_DAY);
+  const [seconds, setSeconds] = useState(10);
   const [visits, setVisits] = useState<CareVisit[]>([]);
   const [clients, setClients] = useState<Client[]>([]);
   const [carers, setCarers] = useState<Employee[]>([]);
@@ -76,7 +77,7 @@ export function HomeCarePage() {
       if (!kind) throw Object.assign(new Error('no route solver'), { missingKind: true });
       const job = await jobs.start({
         kind,
-        timeLimitSeconds: 10,
+        timeLimitSeconds: seconds,
         params: { teamId, date, ...(excluded.size ? { excludedEmployeeIds: [...excluded] } : {}) },
       });
       setStatus(job.status);
@@ -170,6 +171,15 @@ export function HomeCarePage() {
             type="date"
             value={date}
             onChange={(e) => setDate(e.target.value)}
+          />
+          <TextField
+            label={t('optimise.timeLimit')}
+            type="number"
+            min={1}
+            max={300}
+            className="narrow"
+            value={seconds}
+            onChange={(e) => setSeconds(Math.max(1, Number(e.target.value) || 1))}
           />
           <button
             type="button"

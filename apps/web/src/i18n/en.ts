@@ -108,6 +108,7 @@ export const en: Messages = {
   },
   coverage: {
     title: 'Coverage',
+    perLevel: 'Coverage per level',
     rowLabel: '{{code}} level ≥ {{level}}',
     cell: '{{count}} of {{min}} (ideal {{ideal}})',
     short: 'Short',

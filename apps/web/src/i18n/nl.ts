@@ -106,6 +106,7 @@ export const nl = {
   },
   coverage: {
     title: 'Bezetting',
+    perLevel: 'Bezetting per niveau',
     rowLabel: '{{code}} niveau ≥ {{level}}',
     cell: '{{count}} van {{min}} (ideaal {{ideal}})',
     short: 'Tekort',

@@ -107,3 +107,13 @@ export function coverageTotals(rows: CoverageRow[]): {
     }
   return { shortCells, missing, overCells };
 }
+
+/** One row per shift (its lowest level, the head count of everyone on it): a compact header. */
+export function coveragePerShift(rows: CoverageRow[]): CoverageRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (seen.has(r.shiftTypeId)) return false;
+    seen.add(r.shiftTypeId);
+    return true;
+  });
+}

@@ -5,7 +5,7 @@ import type { CellWrite } from '../api/endpoints.ts';
 import { addDays, formatDate } from '../dates.ts';
 import { textColorOn } from '../components/color.ts';
 import { Dialog, ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
-import { coverageTotals } from './coverage.ts';
+import { coveragePerShift, coverageTotals } from './coverage.ts';
 import type { Position } from './grid-model.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { RosterGrid, type Brush } from './roster-grid.tsx';
@@ -25,6 +25,7 @@ export function RosterPage() {
   const [pendingChanges, setPendingChanges] = useState<CellWrite[] | null>(null);
   const [reason, setReason] = useState('');
   const [openShift, setOpenShift] = useState<OpenShift | null>(null);
+  const [perLevel, setPerLevel] = useState(true);
 
   const rows = useMemo(() => {
     if (!data) return [];
@@ -116,6 +117,10 @@ export function RosterPage() {
             <span className={totals.shortCells ? 'cov-summary cov-short-text' : 'cov-summary'}>
               {t('coverage.summary', totals)}
             </span>
+            <label className="check">
+              <input type="checkbox" checked={perLevel} onChange={(e) => setPerLevel(e.target.checked)} />{' '}
+              {t('coverage.perLevel')}
+            </label>
             <span className="save-state" aria-live="polite">
               {roster.saveState === 'saving'
                 ? t('roster.saving')
@@ -138,7 +143,7 @@ export function RosterPage() {
               <RosterGrid
                 model={data.model}
                 rows={rows}
-                coverage={roster.coverage}
+                coverage={perLevel ? roster.coverage : coveragePerShift(roster.coverage)}
                 signals={byCell}
                 absences={roster.absenceCells}
                 active={active}
