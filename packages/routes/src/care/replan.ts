@@ -24,6 +24,12 @@ export interface ReplanRequest extends HomeCareOptions {
   carerId: string;
   /** From this moment ("HH:MM" or minutes since midnight). */
   at: string | number;
+  /**
+   * `minimal` (default): visits of the other carers stay with their carer (their times may move);
+   * only the visits of the carer who dropped out and visits that were unplanned are placed anew.
+   * `open`: every remaining visit may move to any carer (change costs still apply).
+   */
+  mode?: 'minimal' | 'open';
 }
 
 export interface FixedVisit {
@@ -143,6 +149,16 @@ export async function replanHomeCareDay(
     replanned += replanInput.visits.length;
     const [solve] = await buildTeams([replanInput], request, context);
     const p = solve.problem;
+    if ((request.mode ?? 'minimal') === 'minimal') {
+      // Keep the other carers' visits with them: only their previous carers may serve them.
+      p.visitIds.forEach((id, v) => {
+        const prev = previousAssignments[id];
+        if (!prev || prev.carerIds.includes(request.carerId)) return;
+        const keep = new Set(prev.carerIds.map((c) => p.carerIds.indexOf(c)));
+        if ([...keep].some((r) => r < 0)) return;
+        for (let r = 0; r < p.carers; r++) if (!keep.has(r)) p.canServe[v * p.carers + r] = 0;
+      });
+    }
     // Start from the previous plan without the carer who dropped out.
     const visitIndex = new Map(p.visitIds.map((id, v) => [id, v]));
     const carerIndex = new Map(p.carerIds.map((id, r) => [id, r]));
