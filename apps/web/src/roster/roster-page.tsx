@@ -39,6 +39,17 @@ export function RosterPage() {
     [data, roster.signals],
   );
   const totals = useMemo(() => coverageTotals(roster.coverage), [roster.coverage]);
+  // Most severe first, then by day and name: the order a planner works through them.
+  const sortedSignals = useMemo(() => {
+    const rank = { legal: 0, cao: 1, healthy: 2, preference: 3 } as const;
+    const nameOf = (id: string) => data?.model.employees[data.model.rowOf.get(id) ?? -1]?.name ?? id;
+    return [...roster.signals].sort(
+      (a, b) =>
+        rank[a.tier] - rank[b.tier] ||
+        (a.dates[0] ?? '').localeCompare(b.dates[0] ?? '') ||
+        nameOf(a.employeeId).localeCompare(nameOf(b.employeeId)),
+    );
+  }, [roster.signals, data]);
 
   const onChange = useCallback(
     (changes: CellWrite[]) => {
@@ -117,6 +128,13 @@ export function RosterPage() {
             <span className={totals.shortCells ? 'cov-summary cov-short-text' : 'cov-summary'}>
               {t('coverage.summary', totals)}
             </span>
+            <span className="cov-legend" role="group" aria-label={t('roster.legend')}>
+              {(['short', 'ok', 'ideal', 'over'] as const).map((k) => (
+                <span key={k} className={`cov-key cov-${k}`}>
+                  {t(`coverage.${k}`)}
+                </span>
+              ))}
+            </span>
             <label className="check">
               <input type="checkbox" checked={perLevel} onChange={(e) => setPerLevel(e.target.checked)} />{' '}
               {t('coverage.perLevel')}
@@ -169,7 +187,7 @@ export function RosterPage() {
               coverage={roster.coverage}
               active={active}
               signalsAtActive={signalsAtActive}
-              allSignals={roster.signals}
+              allSignals={sortedSignals}
               signalsAvailable={roster.signalsAvailable}
               onAssign={onChange}
             />
