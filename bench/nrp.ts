@@ -144,19 +144,21 @@ const feasible = lines.filter((l) => l.hard === 0);
 const meanGap = (from: number, to: number) => {
   const set = lines.filter((l) => l.i >= from && l.i <= to);
   if (set.length === 0) return '-';
-  return `${((set.reduce((s, l) => s + (l.hard ? NaN : (l.objective - l.best) / l.best), 0) / set.length) * 100).toFixed(2)} % over ${set.length}`;
+  const infeasible = set.filter((l) => l.hard > 0).length;
+  if (infeasible > 0) return `n/a (infeasible on ${infeasible} of ${set.length})`;
+  return `${((set.reduce((sum, l) => sum + (l.objective - l.best) / l.best, 0) / set.length) * 100).toFixed(2)} % over ${set.length}`;
 };
 const atBest = lines.filter((l) => l.i <= 12 && l.hard === 0 && l.objective <= l.best).length;
-const compared = lines.filter((l) => l.mip !== undefined);
-const beatsMip = lines.filter(
-  (l) => l.hard === 0 && (l.mip === undefined || l.mipHard! > 0 || l.objective < l.mip),
-).length;
-const tiesMip = compared.filter((l) => l.hard === 0 && l.mipHard === 0 && l.objective === l.mip).length;
+const mipFeasible = (l: Line) => l.mip !== undefined && l.mipHard === 0;
+const better = lines.filter((l) => l.hard === 0 && (!mipFeasible(l) || l.objective < l.mip!)).length;
+const equal = lines.filter((l) => l.hard === 0 && mipFeasible(l) && l.objective === l.mip).length;
+const worse = lines.filter((l) => mipFeasible(l) && (l.hard > 0 || l.objective > l.mip!)).length;
+const neither = lines.filter((l) => l.hard > 0 && !mipFeasible(l)).length;
 console.log(`feasible: ${feasible.length}/${lines.length}`);
 console.log(`best known reached on 1-12: ${atBest}/${lines.filter((l) => l.i <= 12).length}`);
 console.log(`mean gap 13-19: ${meanGap(13, 19)}; 20-24: ${meanGap(20, 24)}`);
 if (!values['no-mip'])
   console.log(
-    `vs MIP baseline: better on ${beatsMip}, equal on ${tiesMip}, worse on ${lines.length - beatsMip - tiesMip}`,
+    `vs MIP baseline: better on ${better}, equal on ${equal}, worse on ${worse}, neither feasible on ${neither}`,
   );
 console.log(`rosters in ${path.relative(root, outDir)}/ (re-score: planmaat eval-nrp INSTANCE ROSTER)`);
