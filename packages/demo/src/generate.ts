@@ -33,7 +33,7 @@ export interface DemoOptions {
   seed: number;
   /** Total staff; default 120. */
   employees?: number;
-  /** Home-care visits per day (all teams together); default about 400. */
+  /** Home-care visits per day (all teams together); default about 380. */
   visitsPerDay?: number;
   /** First day of the current 4-week roster period (moved back to its Monday); default 2027-01-04. */
   start?: string;
@@ -162,12 +162,12 @@ const WARD_DEMAND: Record<
 };
 const HOME_CARE_DEMAND: typeof WARD_DEMAND = {
   'st-RO': [
-    { minLevel: 2, weekday: [8, 9], weekend: [7, 8] },
+    { minLevel: 2, weekday: [10, 11], weekend: [10, 11] },
     { minLevel: 4, weekday: [2, 2], weekend: [2, 2] },
   ],
-  'st-RD': [{ minLevel: 3, weekday: [2, 2], weekend: [1, 1] }],
+  'st-RD': [{ minLevel: 4, weekday: [2, 2], weekend: [2, 2] }],
   'st-RA': [
-    { minLevel: 2, weekday: [5, 5], weekend: [5, 5] },
+    { minLevel: 2, weekday: [6, 7], weekend: [6, 7] },
     { minLevel: 4, weekday: [1, 1], weekend: [1, 1] },
   ],
 };
@@ -178,7 +178,7 @@ const CONTRACT_WEIGHTS = [6, 12, 18, 22, 20, 14, 8];
 export function generateDemoOrganisation(options: DemoOptions): OrganisationData {
   const rnd = new Random(options.seed);
   const totalEmployees = options.employees ?? 120;
-  const visitsPerDay = options.visitsPerDay ?? 400;
+  const visitsPerDay = options.visitsPerDay ?? 380;
   if (!Number.isInteger(totalEmployees) || totalEmployees < 10)
     throw new RangeError('employees must be an integer ≥ 10');
   if (!Number.isInteger(visitsPerDay) || visitsPerDay < 0)
@@ -188,7 +188,7 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
   const orgId = DEMO_ORGANISATION_ID;
 
   const homeCareTeamCount = visitsPerDay === 0 ? 0 : Math.max(1, Math.round(visitsPerDay / 200));
-  const wardStaff = homeCareTeamCount === 0 ? totalEmployees : Math.round((totalEmployees * 56) / 120);
+  const wardStaff = homeCareTeamCount === 0 ? totalEmployees : Math.round((totalEmployees * 54) / 120);
   const wardTeamCount = Math.max(1, Math.round(wardStaff / 28));
   const homeCareStaff = totalEmployees - wardStaff;
 
@@ -244,7 +244,7 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     for (let i = 0; i < count; i++) {
       const level =
         team.kind === 'ward'
-          ? rnd.weighted([1, 2, 3, 4, 5], [7, 18, 47, 20, 8])
+          ? rnd.weighted([1, 2, 3, 4, 5], [9, 24, 41, 19, 7])
           : rnd.weighted([2, 3, 4, 5], [15, 45, 25, 15]);
       employees.push(makeEmployee(rnd, orgId, employees.length + 1, team, level, district, usedNames));
     }
@@ -319,6 +319,8 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     shiftTypes,
     demand,
     absences,
+    // Home-care rosters are filled to the ideal: the day's visits need every route.
+    idealChance: (teamId) => (teams.find((t) => t.id === teamId)?.kind === 'home-care' ? 1 : 0.5),
   });
 
   const { clients, visits } = generateHomeCare(
@@ -494,15 +496,15 @@ interface CareActivity {
 const ACTIVITIES: Record<string, CareActivity> = {
   ochtendzorg: {
     name: 'Ochtendzorg (ADL)',
-    windows: [['07:15', '09:30']],
-    duration: [30, 45],
+    windows: [['07:00', '10:30']],
+    duration: [25, 40],
     minLevel: 2,
     skills: [],
     weekdays: [],
   },
   steunkousenAan: {
     name: 'Steunkousen aan',
-    windows: [['07:00', '09:30']],
+    windows: [['07:00', '10:00']],
     duration: [10, 15],
     minLevel: 2,
     skills: [],
@@ -537,7 +539,7 @@ const ACTIVITIES: Record<string, CareActivity> = {
   },
   douchen: {
     name: 'Douchen',
-    windows: [['08:30', '11:00']],
+    windows: [['08:00', '11:30']],
     duration: [40, 50],
     minLevel: 2,
     skills: [],
@@ -553,7 +555,7 @@ const ACTIVITIES: Record<string, CareActivity> = {
   },
   insulineAvond: {
     name: 'Insuline avond',
-    windows: [['17:00', '18:00']],
+    windows: [['17:00', '18:30']],
     duration: [10, 15],
     minLevel: 3,
     skills: ['insuline'],
@@ -561,7 +563,7 @@ const ACTIVITIES: Record<string, CareActivity> = {
   },
   avondzorg: {
     name: 'Avondzorg',
-    windows: [['19:30', '21:45']],
+    windows: [['19:00', '22:00']],
     duration: [20, 30],
     minLevel: 2,
     skills: [],
@@ -569,7 +571,7 @@ const ACTIVITIES: Record<string, CareActivity> = {
   },
   steunkousenUit: {
     name: 'Steunkousen uit',
-    windows: [['19:00', '21:45']],
+    windows: [['18:30', '21:45']],
     duration: [10, 10],
     minLevel: 2,
     skills: [],
@@ -577,7 +579,7 @@ const ACTIVITIES: Record<string, CareActivity> = {
   },
   transferTillift: {
     name: 'Ochtendzorg met tillift (2 zorgverleners)',
-    windows: [['07:30', '09:30']],
+    windows: [['07:30', '10:30']],
     duration: [40, 45],
     minLevel: 2,
     skills: [],

@@ -25,6 +25,8 @@ export interface HandRosterInput {
   shiftTypes: ShiftType[];
   demand: Demand[];
   absences: Absence[];
+  /** Chance that a shift is filled up to the ideal head count, per team (default 0.5). */
+  idealChance?: (teamId: string) => number;
 }
 
 const MAX_CONSECUTIVE_DAYS = 6;
@@ -43,6 +45,7 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
   for (const period of periods) {
     const team = employees.filter((e) => e.teamIds.includes(period.teamId));
     const days = period.weeks * 7;
+    const idealChance = input.idealChance?.(period.teamId) ?? 0.5;
     const workedHours = new Map(team.map((e) => [e.id, 0]));
     const byDay = new Map<string, Map<string, ShiftType>>(); // employee -> date -> shift
     for (const e of team) byDay.set(e.id, new Map());
@@ -82,6 +85,8 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
               )
                 return false;
               if (consecutiveDaysBefore(mine, date) >= MAX_CONSECUTIVE_DAYS) return false;
+              // At most five days in any seven: room for the weekly rest planners aim at.
+              if (daysWorkedInLast(mine, date, 6) >= 5) return false;
               const off = absenceByEmployee.get(e.id);
               if (off?.some(([s, t]) => s < interval.end && t > interval.start)) return false;
               const target = (e.contractHoursPerWeek * days) / 7;
@@ -105,7 +110,7 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
         };
         for (const row of rows) fill(row.minLevel, row.min);
         // Hand-made rosters reach the ideal head count only some of the time.
-        for (const row of rows) if (random.chance(0.5)) fill(row.minLevel, row.ideal);
+        for (const row of rows) if (random.chance(idealChance)) fill(row.minLevel, row.ideal);
         for (const e of assigned)
           out.push({ rosterPeriodId: period.id, employeeId: e.id, date, shiftTypeId, pinned: false });
       }
@@ -117,6 +122,12 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
 /** Order in a day: night first (hardest to fill), then late, day, early. */
 function rank(shift: ShiftType): number {
   return { night: 0, late: 1, day: 2, early: 3, other: 4 }[shift.category];
+}
+
+function daysWorkedInLast(mine: Map<string, ShiftType>, date: string, days: number): number {
+  let n = 0;
+  for (let d = 1; d <= days; d++) if (mine.has(addDays(date, -d))) n++;
+  return n;
 }
 
 function consecutiveDaysBefore(mine: Map<string, ShiftType>, date: string): number {
