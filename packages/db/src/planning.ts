@@ -92,6 +92,8 @@ function toEmployee(r: EmployeeRow): Versioned<Employee> {
     ...(r.home ? { home: r.home } : {}),
     travelMode: r.travelMode,
     worksNights: r.worksNights,
+    ...(r.employmentStart ? { employmentStart: r.employmentStart } : {}),
+    ...(r.employmentEnd ? { employmentEnd: r.employmentEnd } : {}),
     version: r.version,
   };
 }
@@ -166,12 +168,20 @@ export async function createEmployee(
   });
 }
 
+/** Fields to change; `null` clears an optional employment date. */
+export type EmployeePatch = Partial<
+  Omit<Employee, 'id' | 'organisationId' | 'employmentStart' | 'employmentEnd'>
+> & {
+  employmentStart?: string | null;
+  employmentEnd?: string | null;
+};
+
 export async function updateEmployee(
   db: Executor,
   organisationId: string,
   id: string,
   expectedVersion: number,
-  patch: Partial<Omit<Employee, 'id' | 'organisationId'>>,
+  patch: EmployeePatch,
 ): Promise<Versioned<Employee>> {
   return db.transaction(async (tx) => {
     const current = await getEmployee(tx, organisationId, id);

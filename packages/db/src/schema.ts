@@ -114,6 +114,9 @@ export const employees = pgTable(
     home: jsonb('home').$type<GeoPoint>(),
     travelMode: text('travel_mode').$type<'car' | 'bike' | 'e-bike' | 'walk'>().notNull().default('car'),
     worksNights: boolean('works_nights').notNull().default(true),
+    /** First and last day of employment (`YYYY-MM-DD`), for turnover figures and availability. */
+    employmentStart: text('employment_start'),
+    employmentEnd: text('employment_end'),
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],

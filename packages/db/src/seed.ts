@@ -48,6 +48,8 @@ export async function insertOrganisationData(
           home: e.home ?? null,
           travelMode: e.travelMode,
           worksNights: e.worksNights,
+          employmentStart: e.employmentStart ?? null,
+          employmentEnd: e.employmentEnd ?? null,
         })),
       ),
     );

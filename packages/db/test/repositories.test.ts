@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   changeAssignments,
   completeJob,
+  createEmployee,
+  getEmployee,
+  updateEmployee,
   ConflictError,
   createJob,
   getRosterPeriod,
@@ -45,6 +48,23 @@ for (const driver of testDrivers) {
       expect(inTeam.items.every((e) => e.teamIds.includes(draft.teamId))).toBe(true);
       const assignments = await listAssignments(handle.db, orgA, draft.id);
       expect(assignments.length).toBe(data.assignments.filter((a) => a.rosterPeriodId === draft.id).length);
+    });
+
+    it('stores employment start and end, and clears the end when someone stays after all', async () => {
+      const { organisationId: _o, ...base } = member;
+      const created = await createEmployee(handle.db, orgA, {
+        ...base,
+        id: 'e-leaver',
+        employmentStart: '2024-03-01',
+        employmentEnd: '2027-02-28',
+      });
+      expect(created).toMatchObject({ employmentStart: '2024-03-01', employmentEnd: '2027-02-28' });
+      const stays = await updateEmployee(handle.db, orgA, 'e-leaver', created.version, {
+        employmentEnd: null,
+      });
+      expect(stays.employmentStart).toBe('2024-03-01');
+      expect(stays.employmentEnd).toBeUndefined();
+      expect((await getEmployee(handle.db, orgA, 'e-leaver')).employmentEnd).toBeUndefined();
     });
 
     it('bumps the version per write and rejects a stale version with what changed', async () => {

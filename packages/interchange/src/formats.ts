@@ -65,6 +65,8 @@ export const EMPLOYEE_HEADERS = [
   'home_lon',
   'travel_mode',
   'works_nights',
+  'employment_start',
+  'employment_end',
 ];
 const EMPLOYEE_COLUMNS: Record<string, string> = {
   id: 'id',
@@ -77,6 +79,8 @@ const EMPLOYEE_COLUMNS: Record<string, string> = {
   home: 'home_lat',
   travelMode: 'travel_mode',
   worksNights: 'works_nights',
+  employmentStart: 'employment_start',
+  employmentEnd: 'employment_end',
 };
 
 export function writeEmployeesCsv(employees: Employee[]): string {
@@ -94,6 +98,8 @@ export function writeEmployeesCsv(employees: Employee[]): string {
       e.home?.lon ?? '',
       e.travelMode,
       e.worksNights,
+      e.employmentStart ?? '',
+      e.employmentEnd ?? '',
     ]),
   );
 }
@@ -123,6 +129,8 @@ export function readEmployeesCsv(
         home: lat === undefined && lon === undefined ? undefined : { lat, lon },
         travelMode: v('travel_mode') || undefined,
         worksNights: boolOrRaw(v('works_nights')),
+        employmentStart: v('employment_start') || undefined,
+        employmentEnd: v('employment_end') || undefined,
       },
       table,
       row,

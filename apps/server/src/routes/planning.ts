@@ -34,7 +34,12 @@ const auth = [requireSession()];
 const std = problems(400, 401, 403, 404);
 
 const employeeInput = employeeSchema.omit({ organisationId: true });
-const employeePatch = employeeSchema.omit({ organisationId: true, id: true }).partial().extend({ version });
+const employeePatch = employeeSchema.omit({ organisationId: true, id: true }).partial().extend({
+  version,
+  // null clears the date: someone who was leaving stays after all
+  employmentStart: employeeSchema.shape.employmentStart.unwrap().nullable().optional(),
+  employmentEnd: employeeSchema.shape.employmentEnd.unwrap().nullable().optional(),
+});
 const shiftTypeInput = shiftTypeSchema.omit({ organisationId: true });
 const shiftTypePatch = shiftTypeSchema.omit({ organisationId: true, id: true }).partial().extend({ version });
 
