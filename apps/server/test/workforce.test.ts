@@ -12,10 +12,10 @@ interface Row {
   periodId: string;
   teamId: string;
   suppressed: string | null;
-  figures: { headcount: number } | null;
+  figures: { headcount: number; turnoverRate: number } | null;
 }
 interface Report {
-  periods: Array<{ id: string }>;
+  periods: Array<{ id: string; from: string; to: string }>;
   rows: Row[];
   themes: Array<{ periodId: string; teamId: string; theme: string; count: number }>;
   threshold: number;
@@ -168,6 +168,30 @@ for (const driver of testDrivers) {
           .subarray(0, 2)
           .toString(),
       ).toBe('PK');
+    });
+
+    it('computes turnover from the employment end dates stored with the employees', async () => {
+      const query = `/api/insights?period=month&teamIds=${ward}`;
+      const before = await json<Report>(await planner.get(query));
+      const shown = before.rows.filter((r) => r.teamId === ward && r.figures && r.periodId !== 'range');
+      const target = shown[shown.length - 1];
+      expect(target.figures!.turnoverRate).toBe(0);
+      const period = before.periods.find((p) => p.id === target.periodId)!;
+      const leaver = h.data.employees.find((e) => e.teamIds.includes(ward))!;
+      const current = await json<{ version: number }>(await planner.get(`/api/employees/${leaver.id}`));
+      const patch = (employmentEnd: string | null, version: number) =>
+        planner.send('PATCH', `/api/employees/${leaver.id}`, { version, employmentEnd });
+      const left = await patch(period.to, current.version);
+      expect(left.status).toBe(200);
+      const after = await json<Report>(await planner.get(query));
+      const row = after.rows.find((r) => r.teamId === ward && r.periodId === target.periodId)!;
+      expect(row.figures!.turnoverRate).toBeGreaterThan(0);
+      // staying after all clears the date, and the figure goes back
+      expect((await patch(null, (await json<{ version: number }>(left)).version)).status).toBe(200);
+      const again = await json<Report>(await planner.get(query));
+      expect(
+        again.rows.find((r) => r.teamId === ward && r.periodId === target.periodId)!.figures!.turnoverRate,
+      ).toBe(0);
     });
 
     it('gives a team leader their own team and the organisation, nothing else', async () => {
