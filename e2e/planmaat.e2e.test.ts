@@ -14,24 +14,15 @@ import {
   screenshot,
   type LaunchedBrowser,
 } from './support/browser.ts';
-import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
+import {
+  apiGet as apiGetWith,
+  login as loginWith,
+  logout as logoutWith,
+  unlabelledControls as unlabelledIn,
+  type DomDocument,
+} from './support/page.ts';
+import { startServer, type TestServer } from './support/server.ts';
 
-/** The little of the browser's DOM these tests touch (the root tsconfig has no DOM library). */
-interface DomElement {
-  id: string;
-  tagName: string;
-  type?: string;
-  textContent: string | null;
-  outerHTML: string;
-  getAttribute(name: string): string | null;
-  closest(selector: string): DomElement | null;
-}
-interface DomDocument {
-  cookie: string;
-  documentElement: { scrollWidth: number };
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-}
 const skipReason = browserUnavailableReason();
 if (skipReason) console.warn(`e2e: skipped — ${skipReason}`);
 
@@ -42,49 +33,13 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
   const errors: string[] = [];
 
   /** The API as the signed-in page sees it (same cookies). */
-  const apiGet = (path: string) =>
-    page.evaluate(async (p) => {
-      const r = await fetch(p);
-      return {
-        status: r.status,
-        body: r.headers.get('content-type')?.includes('json') ? await r.json() : null,
-      };
-    }, path);
+  const apiGet = (path: string) => apiGetWith(page, path);
 
-  async function login(email: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-  }
+  const login = (email: string) => loginWith(page, server.url, email);
 
-  async function logout() {
-    await page.getByRole('button', { name: /Uitloggen|Sign out/ }).click();
-    await page.getByRole('heading', { name: /Inloggen|Sign in/ }).waitFor();
-  }
+  const logout = () => logoutWith(page);
 
-  /** Every form control on the page has an accessible name. */
-  async function unlabelledControls(): Promise<string[]> {
-    return page.evaluate(() =>
-      Array.from(
-        (globalThis as unknown as { document: DomDocument }).document.querySelectorAll(
-          'input, select, textarea, button',
-        ),
-      )
-        .filter((e) => {
-          const document = (globalThis as unknown as { document: DomDocument }).document;
-          if (e.type === 'hidden' || e.closest('.leaflet-control')) return false;
-          const named =
-            e.getAttribute('aria-label') ||
-            e.getAttribute('aria-labelledby') ||
-            (e.id && document.querySelector(`label[for="${e.id}"]`)) ||
-            e.closest('label') ||
-            (e.tagName === 'BUTTON' && e.textContent?.trim());
-          return !named;
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-  }
+  const unlabelledControls = () => unlabelledIn(page);
 
   beforeAll(async () => {
     server = await startServer();

@@ -12,21 +12,8 @@ import {
   screenshot,
   type LaunchedBrowser,
 } from './support/browser.ts';
-import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
-
-interface DomElement {
-  id: string;
-  tagName: string;
-  type?: string;
-  textContent: string | null;
-  outerHTML: string;
-  getAttribute(name: string): string | null;
-  closest(selector: string): DomElement | null;
-}
-interface DomDocument {
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-}
+import { login as loginWith, unlabelledControls as unlabelledIn } from './support/page.ts';
+import { startServer, type TestServer } from './support/server.ts';
 
 const skipReason = browserUnavailableReason();
 if (skipReason) console.warn(`e2e: skipped — ${skipReason}`);
@@ -37,32 +24,11 @@ describe.skipIf(!!skipReason)('Capaciteit and Inzicht in the browser', () => {
   let page: Page;
   const errors: string[] = [];
 
-  async function login(email: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-  }
+  const login = (email: string) => loginWith(page, server.url, email);
 
   const apiStatus = (path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
 
-  /** Form controls without an accessible name. */
-  async function unlabelledControls(): Promise<string[]> {
-    return page.evaluate(() => {
-      const document = (globalThis as unknown as { document: DomDocument }).document;
-      return Array.from(document.querySelectorAll('main input, main select, main textarea, main button'))
-        .filter((e) => {
-          if (e.type === 'hidden') return false;
-          const named =
-            e.getAttribute('aria-label') ||
-            (e.id && document.querySelector(`label[for="${e.id}"]`)) ||
-            e.closest('label') ||
-            (e.tagName === 'BUTTON' && e.textContent?.trim());
-          return !named;
-        })
-        .map((el) => el.outerHTML.slice(0, 120));
-    });
-  }
+  const unlabelledControls = () => unlabelledIn(page, 'main');
 
   beforeAll(async () => {
     server = await startServer();
