@@ -8,5 +8,7 @@ export { Timeline, workMinutesIn } from './timeline.ts';
 export { ZoneClock, amsterdamClock } from './zone-clock.ts';
 export { IncrementalChecker, type ShiftEdit } from './incremental.ts';
 export { TimelineScorer } from './score.ts';
+export { ViolationRecord, type Sink } from './sink.ts';
 export * from './csv-input.ts';
 export * from './report.ts';
+export * from './absences.ts';

@@ -17,13 +17,13 @@ import {
   type CompiledRuleSet,
   type ShiftInput,
   type Timeline as TimelineType,
+  type Sink,
   type Violation,
+  ViolationRecord,
 } from '@planmaat/rules';
-import { KIND_NAMES } from '@planmaat/rules';
 
 type Evaluator = RuleEngine['evaluators'][number];
-type Sink = Parameters<Evaluator['evaluate']>[3];
-type ViolationRecordShape = Sink['v'];
+import { KIND_NAMES } from '@planmaat/rules';
 
 /** Points of one violation: rule weight 1 × (1 + excess), excess in hours for durations (as TimelineScorer). */
 export function violationPoints(value: number, limit: number, unitIsCount: boolean): number {
@@ -43,40 +43,6 @@ export const CONTEXT_SOURCE = 'context';
 /** Hard levels count in thousandths of a point, soft rule tiers in `softRule` per point. */
 export const HARD_POINT = 1000;
 
-class Record implements ViolationRecordShape {
-  start = 0;
-  end = 0;
-  value = 0;
-  limit = 0;
-  aspect = 'default';
-  firstBlock = 0;
-  lastBlock = -1;
-  blockMask = 0;
-  extentStart = 0;
-  extentEnd = 0;
-  flags = 0;
-  total = NaN;
-  nights = NaN;
-  work = NaN;
-  weeks = NaN;
-  year = NaN;
-  kindCode = NaN;
-  reset(): this {
-    this.aspect = 'default';
-    this.firstBlock = 0;
-    this.lastBlock = -1;
-    this.blockMask = 0;
-    this.flags = 0;
-    this.total = NaN;
-    this.nights = NaN;
-    this.work = NaN;
-    this.weeks = NaN;
-    this.year = NaN;
-    this.kindCode = NaN;
-    return this;
-  }
-}
-
 /** Tier of a rule on the care score: hard (legal, cao) or soft (healthy, preference). */
 export function isHardTier(rule: CompiledRule): boolean {
   return rule.tier === 'legal' || rule.tier === 'cao';
@@ -87,7 +53,7 @@ export function rulePenalty(rule: CompiledRule, points: number, softRuleWeight: 
 }
 
 class PeriodScoreSink implements Sink {
-  readonly v = new Record();
+  readonly v = new ViolationRecord();
   hard = 0;
   soft = 0;
   from = 0;
