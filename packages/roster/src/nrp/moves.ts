@@ -8,6 +8,7 @@ import type { SearchProblem, Solution } from '../engine/problem.ts';
 import type { NrpState } from './state.ts';
 import type { WindowMip } from './window-mip.ts';
 import { RowDp } from './row-dp.ts';
+import { RowPricer } from './row-price.ts';
 
 export interface NrpMoveWeights {
   change: number;
@@ -29,6 +30,12 @@ export interface NrpMoveWeights {
   rowDp: number;
   /** Row DP around a broken rule of an infeasible employee (no-op when feasible). */
   repair: number;
+  /**
+   * Ejection chain for cover: someone takes an under-covered shift and re-optimises the days
+   * around it (row DP); a shift they drop that leaves its cover short is taken over the same way
+   * by a second employee.
+   */
+  coverChain: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -44,6 +51,7 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   rotate: 10,
   rowDp: 0.002,
   repair: 0,
+  coverChain: 0.03,
 };
 
 const MAX_BLOCK = 7;
@@ -75,6 +83,7 @@ export class NrpProblem implements SearchProblem {
       weights.rotate,
       weights.rowDp,
       weights.repair,
+      weights.coverChain,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -134,7 +143,65 @@ export class NrpProblem implements SearchProblem {
     if (r < t[8]) return this.exactWindow(rng);
     if (r < t[9]) return this.rotate(rng);
     if (r < t[10]) return this.rowOptimum(rng);
-    return this.repair(rng);
+    if (r < t[11]) return this.repair(rng);
+    return this.coverChain(rng);
+  }
+
+  private coverChain(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { H, S } = c;
+    let slot = -1;
+    for (let tries = 0; tries < 32 && slot < 0; tries++) {
+      const k = rng.int(H * S);
+      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
+    }
+    if (slot < 0) return NaN;
+    let delta = 0;
+    let moved = false;
+    for (let link = 0; link < 2 && slot >= 0; link++) {
+      const d = (slot / S) | 0;
+      const shift = slot % S;
+      const n = this.employeeFor(d, shift, rng);
+      if (n < 0) break;
+      const before = this.bufferB;
+      before.set(s.assign.subarray(n * H, n * H + H));
+      delta += s.changeCell(n, d, shift);
+      moved = true;
+      // Re-optimise the days around d with d held on the new shift.
+      const i = n * H + d;
+      s.pinned[i] = 1;
+      const width = this.rowDp.windowFor(n, Math.min(H, 14));
+      const a = Math.max(0, Math.min(H - width, d - rng.int(width)));
+      const change = this.rowDp.optimise(n, a, a + width - 1);
+      s.pinned[i] = 0;
+      if (change === change) delta += change;
+      // A dropped shift that is now short of cover is the next link.
+      slot = -1;
+      const start = rng.int(width);
+      for (let j = 0; j < width && slot < 0; j++) {
+        const day = a + ((start + j) % width);
+        const old = before[day];
+        if (old < 0 || s.assign[n * H + day] === old) continue;
+        const k = day * S + old;
+        if (s.cover[k] < c.coverRequired[k]) slot = k;
+      }
+    }
+    return moved ? delta : NaN;
+  }
+
+  /** A random employee who may take `shift` on day d and does not work it. */
+  private employeeFor(d: number, shift: number, rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const first = rng.int(N);
+    for (let j = 0; j < N; j++) {
+      const n = (first + j) % N;
+      const i = n * H + d;
+      if (!s.pinned[i] && s.assign[i] !== shift && c.maxPerType[n * S + shift] > 0) return n;
+    }
+    return -1;
   }
 
   private repair(rng: Random): number {
@@ -413,6 +480,31 @@ export function construct(s: NrpState, rng: Random): void {
         s.beginMove();
         bestInsert(s, n, d, undefined);
       }
+    }
+  }
+}
+
+/**
+ * Construction by rows: every employee in turn gets the best whole-horizon row against the
+ * cover left by the others (row-price.ts), repeated `passes` times; after the first pass a new
+ * row is kept only when it does not raise the cost. Each row satisfies every hard rule whenever
+ * its price multipliers converge, so long horizons start (nearly) feasible.
+ */
+export function constructByRows(s: NrpState, rng: Random, passes: number): void {
+  const { N } = s.c;
+  const pricer = new RowPricer(s);
+  const order = Int32Array.from({ length: N }, (_, i) => i);
+  for (let pass = 0; pass < passes; pass++) {
+    for (let i = N - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (let k = 0; k < N; k++) {
+      s.beginMove();
+      const delta = pricer.optimise(order[k], rng);
+      if (pass > 0 && delta > 0) s.undo();
     }
   }
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '@planmaat/domain';
+import { evaluateNrpRoster, type NrpInstance } from '../src/index.ts';
+import { compileNrp } from '../src/nrp/compiled.ts';
+import { constructByRows, DEFAULT_MOVE_WEIGHTS } from '../src/nrp/moves.ts';
+import { createNrpProblem } from '../src/nrp/problem.ts';
+import { RowPricer } from '../src/nrp/row-price.ts';
+import { NrpState } from '../src/nrp/state.ts';
+import { hasBenchmark, loadBenchmark } from './fixtures.ts';
+
+function rosterOf(state: NrpState): string[][] {
+  const { N, H, shiftIds } = state.c;
+  return Array.from({ length: N }, (_, n) =>
+    Array.from({ length: H }, (_, d) => {
+      const v = state.assign[n * H + d];
+      return v < 0 ? '' : shiftIds[v];
+    }),
+  );
+}
+
+/** Violations of the rules the row DP enforces exactly (not the priced totals). */
+const SEQUENCE_RULES = /forbidden succession|consecutive|days off|day off/i;
+
+describe.skipIf(!hasBenchmark)('whole-row pricing DP', () => {
+  it('gives every employee a row without succession, run-length or day-off violations (instance 16)', () => {
+    const instance: NrpInstance = loadBenchmark(16);
+    const state = new NrpState(compileNrp(instance));
+    const pricer = new RowPricer(state);
+    const rng = new Random(1);
+    for (let n = 0; n < state.c.N; n++) {
+      state.beginMove();
+      pricer.optimise(n, rng);
+    }
+    const { hard, soft } = state;
+    state.recompute();
+    expect([state.hard, state.soft]).toEqual([hard, soft]);
+    const sequence = evaluateNrpRoster(instance, rosterOf(state)).violations.filter((v) =>
+      SEQUENCE_RULES.test(v),
+    );
+    expect(sequence).toEqual([]);
+  });
+
+  it('builds a feasible start roster on instance 5 and is deterministic for a seed', () => {
+    const instance = loadBenchmark(5);
+    const build = (seed: number) => {
+      const state = new NrpState(compileNrp(instance));
+      constructByRows(state, new Random(seed), 4);
+      return state;
+    };
+    const a = build(3);
+    const b = build(3);
+    expect(Array.from(a.assign)).toEqual(Array.from(b.assign));
+    const check = evaluateNrpRoster(instance, rosterOf(a));
+    expect(check.hardViolations).toBe(0);
+    expect(check.objective).toBe(a.soft);
+  });
+});
+
+describe.skipIf(!hasBenchmark)('cover ejection chain', () => {
+  it('keeps the incremental score exact and undoes cleanly (instance 12)', async () => {
+    const weights = { ...DEFAULT_MOVE_WEIGHTS };
+    for (const key of Object.keys(weights) as (keyof typeof weights)[]) weights[key] = 0;
+    weights.change = 1;
+    weights.coverChain = 1;
+    const problem = await createNrpProblem(
+      { instance: loadBenchmark(12), pins: [], tuning: { moveWeights: weights } },
+      0,
+      5,
+    );
+    const rng = new Random(5);
+    const pinned = problem.state.pinned.slice();
+    for (let k = 0; k < 3000; k++) {
+      const before = problem.cost();
+      const delta = problem.move(rng);
+      if (delta !== delta) continue;
+      expect(problem.cost()).toBeCloseTo(before + delta, 6);
+      if (rng.next() < 0.5) {
+        problem.undo();
+        expect(problem.cost()).toBe(before);
+      }
+    }
+    expect(Array.from(problem.state.pinned)).toEqual(Array.from(pinned));
+    const { hard, soft } = problem.state;
+    problem.state.recompute();
+    expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+  });
+});
