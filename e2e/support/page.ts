@@ -22,9 +22,12 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
-/** Signs in on the Dutch login form with the demo password. */
-export async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
+/**
+ * Signs in on the Dutch login form with the demo password. `from: '/'` lands everyone on their own
+ * start page (a reload of /login would keep the previous user's "from" location).
+ */
+export async function login(page: Page, baseUrl: string, email: string, from = '/login'): Promise<void> {
+  await page.goto(`${baseUrl}${from}`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -1,6 +1,6 @@
 /** Load the OrganisationData slice one roster period needs (rule checks, solver input). */
 import * as repo from '@planmaat/db';
-import { addDays, type OrganisationData } from '@planmaat/domain';
+import type { OrganisationData } from '@planmaat/domain';
 
 export async function loadRosterSlice(
   db: repo.Executor,
@@ -56,9 +56,32 @@ export async function loadRosterSlice(
 /** Days before and after a period whose shifts inform rest and average rules. */
 export const RULE_CONTEXT_DAYS = 28;
 
+/** The OrganisationData a rule check reads, from the context the database returned. */
+export function ruleCheckData(
+  period: repo.Versioned<OrganisationData['rosterPeriods'][number]>,
+  context: repo.RosterRuleContext,
+): OrganisationData {
+  const strip = <T extends { version: number }>({ version: _v, ...rest }: T) => rest;
+  return {
+    organisation: context.organisation,
+    locations: [],
+    teams: [],
+    employees: context.employees.map(strip),
+    shiftTypes: context.shiftTypes.map(strip),
+    demand: [],
+    absences: context.absences,
+    wishes: [],
+    rosterPeriods: [strip(period)],
+    assignments: context.assignments,
+    clients: [],
+    visits: [],
+    carerShifts: [],
+  };
+}
+
 /**
- * What a rule check needs, and no more: the employees (birth dates), shift types and their shifts
- * in and around the period. Runs on every save, so it is four queries in parallel.
+ * What a rule check needs, and no more: the employees (birth dates, contract hours), shift types,
+ * their shifts and absences in and around the period. One statement.
  */
 export async function loadRuleCheckInput(
   db: repo.Executor,
@@ -71,58 +94,27 @@ export async function loadRuleCheckInput(
   from: string;
   to: string;
 }> {
-  const period = await repo.getRosterPeriod(db, organisationId, rosterPeriodId);
-  const from = period.start;
-  const to = repo.periodEnd(period);
-  const [organisation, employeesPage, shiftTypes] = await Promise.all([
-    repo.getOrganisation(db, organisationId),
-    repo.listEmployees(db, organisationId, employeeIds ? { ids: employeeIds } : { teamId: period.teamId }, {
-      limit: 10_000,
-      offset: 0,
-    }),
-    repo.listShiftTypes(db, organisationId),
-  ]);
-  const ids = employeesPage.items.map((e) => e.id);
-  const around = await repo.listAssignmentsInRange(db, organisationId, {
-    employeeIds: ids,
-    from: addDays(from, -RULE_CONTEXT_DAYS),
-    to: addDays(to, RULE_CONTEXT_DAYS),
+  const loaded = await repo.loadRosterWithContext(db, organisationId, rosterPeriodId, {
+    employeeIds,
+    contextDays: RULE_CONTEXT_DAYS,
   });
+  if (!loaded) throw new repo.NotFoundError('roster period', rosterPeriodId);
+  const { period, context } = loaded;
   // Where periods overlap, this period's cell wins.
   const seen = new Set<string>();
   const assignments = [
-    ...around.filter((a) => a.rosterPeriodId === rosterPeriodId),
-    ...around.filter((a) => a.rosterPeriodId !== rosterPeriodId),
+    ...context.assignments.filter((a) => a.rosterPeriodId === rosterPeriodId),
+    ...context.assignments.filter((a) => a.rosterPeriodId !== rosterPeriodId),
   ].filter((a) => {
     const key = `${a.employeeId}|${a.date}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  const strip = <T extends { version: number }>({ version: _v, ...rest }: T) => rest;
   return {
     period,
-    from,
-    to,
-    data: {
-      organisation: {
-        id: organisation.id,
-        name: organisation.name,
-        ruleProfiles: organisation.ruleProfiles,
-        timeZone: organisation.timeZone,
-      },
-      locations: [],
-      teams: [],
-      employees: employeesPage.items.map(strip),
-      shiftTypes: shiftTypes.map(strip),
-      demand: [],
-      absences: [],
-      wishes: [],
-      rosterPeriods: [strip(period)],
-      assignments,
-      clients: [],
-      visits: [],
-      carerShifts: [],
-    },
+    from: period.start,
+    to: repo.periodEnd(period),
+    data: ruleCheckData(period, { ...context, assignments }),
   };
 }

@@ -1,10 +1,86 @@
 /**
  * The rule checker this build ships: @planmaat/rules (ATW, ATB care chapter, CAO profiles) over
- * the roster's work shifts. Signals only — a violation never blocks a save (the planner decides).
+ * the roster's work shifts and the employees' absences (leave and sick count as worked time, ATW
+ * 5:2). Signals only — a violation never blocks a save (the planner decides).
+ * Each violation is reported with what the engine measured: rule, tier, source (law or CAO
+ * article and edition), value and limit with their unit, the exact period and shifts, and the
+ * message in Dutch and English, so no client has to re-derive any of it.
  */
-import { compileRuleSet, messageOf, RuleEngine, type CompiledRuleSet } from '@planmaat/rules';
-import { fromEpochMinutes, shiftInterval, type OrganisationData } from '@planmaat/domain';
-import type { RuleChecker, RuleCheckReport } from './rules-port.ts';
+import {
+  absenceShifts,
+  absenceShiftsBeside,
+  compileRuleSet,
+  messageOf,
+  RuleEngine,
+  unconfirmedReasonsOf,
+  type CompiledRule,
+  type CompiledRuleSet,
+  type ShiftInput,
+  type Violation,
+} from '@planmaat/rules';
+import { addDays, fromEpochMinutes, shiftInterval, type OrganisationData } from '@planmaat/domain';
+import type { RuleChecker, RuleCheckReport, RuleViolationReport } from './rules-port.ts';
+
+/** Local dates from `from` to `to` inclusive (at most 62, the longest window a rule reports). */
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to && out.length < 62; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+function reportOf(
+  v: Violation,
+  rule: CompiledRule,
+  zone: string,
+  cellOf: Map<string, { date: string; shiftTypeId: string }>,
+): RuleViolationReport {
+  const local = (epoch: number) => fromEpochMinutes(epoch, zone).slice(0, 16);
+  const period = { start: local(v.start), end: local(v.end) };
+  const date = period.start.slice(0, 10);
+  // A period ending at midnight ends on the day before.
+  const endDate = local(Math.max(v.start, v.end - 1)).slice(0, 10);
+  const shifts = v.shifts.map((s) => {
+    const cell = cellOf.get(`${s.employee}|${s.start}`);
+    return {
+      date: cell?.date ?? local(s.start).slice(0, 10),
+      start: local(s.start),
+      end: local(s.end),
+      breakMinutes: s.breakMinutes,
+      ...(cell ? { shiftTypeId: cell.shiftTypeId } : {}),
+    };
+  });
+  const dates = shifts.length ? [...new Set(shifts.map((s) => s.date))].sort() : daysBetween(date, endDate);
+  const { document, article, edition } = rule.definition.source;
+  const messages = { nl: messageOf(v, rule, 'nl'), en: messageOf(v, rule, 'en') };
+  return {
+    ruleId: v.rule,
+    severity: v.tier,
+    employeeId: v.employee,
+    date,
+    message: messages.nl,
+    tier: v.tier,
+    title: rule.definition.title,
+    messages,
+    source: { document, article, ...(edition ? { edition } : {}), cite: rule.cite },
+    value: v.value,
+    limit: v.limit,
+    unit: v.unit,
+    ...(v.aspect ? { aspect: v.aspect } : {}),
+    period,
+    endDate,
+    dates,
+    shifts,
+    unconfirmed: v.unconfirmed,
+    ...(v.unconfirmed
+      ? {
+          unconfirmedReasons: {
+            nl: unconfirmedReasonsOf(v, rule, 'nl'),
+            en: unconfirmedReasonsOf(v, rule, 'en'),
+          },
+        }
+      : {}),
+  };
+}
 
 export function createRuleChecker(): RuleChecker {
   const engines = new Map<string, { ruleSet: CompiledRuleSet; engine: RuleEngine }>();
@@ -24,10 +100,13 @@ export function createRuleChecker(): RuleChecker {
       const zone = data.organisation.timeZone;
       const shiftTypes = new Map(data.shiftTypes.map((s) => [s.id, s]));
       const wanted = scope.employeeIds ? new Set(scope.employeeIds) : undefined;
+      // The roster cell behind each shift the engine sees (employee and start instant).
+      const cellOf = new Map<string, { date: string; shiftTypeId: string }>();
       const shifts = data.assignments.flatMap((a) => {
         const type = shiftTypes.get(a.shiftTypeId);
         if (!type || (wanted && !wanted.has(a.employeeId))) return [];
         const interval = shiftInterval(a.date, type, zone);
+        cellOf.set(`${a.employeeId}|${interval.start}`, { date: a.date, shiftTypeId: a.shiftTypeId });
         return [
           {
             employee: a.employeeId,
@@ -42,21 +121,30 @@ export function createRuleChecker(): RuleChecker {
         .filter((e) => !wanted || wanted.has(e.id))
         .map((e) => ({ id: e.id, birthDate: e.birthDate }));
       const violations = engine
-        .check(shifts, employees)
-        .map((v) => ({
-          ruleId: v.rule,
-          severity: v.tier,
-          employeeId: v.employee,
-          date: fromEpochMinutes(v.start, zone).slice(0, 10),
-          end: fromEpochMinutes(v.end, zone).slice(0, 10),
-          message: messageOf(v, ruleSet.byId.get(v.rule)!, 'nl'),
-        }))
+        .check(withAbsences(data, shifts, wanted, zone), employees)
+        .map((v) => reportOf(v, ruleSet.byId.get(v.rule)!, zone, cellOf))
         // Context shifts outside the period only inform rules that look back or ahead.
-        .filter((v) => v.end >= scope.from && v.date <= scope.to)
-        .map(({ end: _end, ...v }) => v);
+        .filter((v) => v.endDate! >= scope.from && v.date! <= scope.to);
       return { violations, detail: { profiles: ruleSet.profiles, rules: ruleSet.rules.length } };
     },
   };
+}
+
+/** The work shifts plus the employees' leave and sick hours, which count as worked time (ATW 5:2). */
+function withAbsences(
+  data: OrganisationData,
+  shifts: ShiftInput[],
+  wanted: Set<string> | undefined,
+  zone: string,
+): ShiftInput[] {
+  if (data.absences.length === 0) return shifts;
+  const contractOf = new Map(data.employees.map((e) => [e.id, e.contractHoursPerWeek]));
+  const absent = data.absences.flatMap((a) => {
+    const hours = contractOf.get(a.employeeId);
+    if (hours === undefined || (wanted && !wanted.has(a.employeeId))) return [];
+    return absenceShifts(a, hours, zone);
+  });
+  return [...shifts, ...absenceShiftsBeside(shifts, absent)];
 }
 
 export async function productRuleChecker(): Promise<RuleChecker | undefined> {

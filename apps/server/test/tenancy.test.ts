@@ -12,6 +12,7 @@ interface OwnResources {
   periodId: string;
   wishId: string;
   absenceId: string;
+  leaveRequestId: string;
   jobId: string;
   proposalId: string;
   sharedPeriodId: string;
@@ -57,6 +58,11 @@ async function createOwn(h: Harness, org: string): Promise<OwnResources> {
       end: '2027-03-04T00:00',
     }),
   );
+  const leave = await json<{ id: string }>(
+    await ok(
+      planner.send('POST', '/api/leave-requests', { employeeId, from: '2027-03-08', to: '2027-03-09' }),
+    ),
+  );
   const job = await json<{ id: string }>(
     await ok(
       planner.send('POST', '/api/jobs', {
@@ -80,6 +86,7 @@ async function createOwn(h: Harness, org: string): Promise<OwnResources> {
     periodId,
     wishId,
     absenceId,
+    leaveRequestId: leave.id,
     jobId: job.id,
     proposalId: proposalId!,
     sharedPeriodId,
@@ -147,6 +154,20 @@ function attacks(target: OwnResources, h: Harness): Array<[string, (c: Client) =
     ],
     ['GET wishes of their employee', (c) => c.get(`/api/wishes?employeeId=${t.employeeId}`)],
     ['GET absences of their employee', (c) => c.get(`/api/absences?employeeId=${t.employeeId}`)],
+    ['GET leave request', (c) => c.get(`/api/leave-requests/${t.leaveRequestId}`)],
+    ['POST leave approve', (c) => c.send('POST', `/api/leave-requests/${t.leaveRequestId}/approve`, {})],
+    ['POST leave reject', (c) => c.send('POST', `/api/leave-requests/${t.leaveRequestId}/reject`, {})],
+    ['POST leave withdraw', (c) => c.send('POST', `/api/leave-requests/${t.leaveRequestId}/withdraw`)],
+    [
+      'POST leave request for their employee',
+      (c) =>
+        c.send('POST', '/api/leave-requests', {
+          employeeId: t.employeeId,
+          from: '2027-03-15',
+          to: '2027-03-16',
+        }),
+    ],
+    ['GET leave requests of their employee', (c) => c.get(`/api/leave-requests?employeeId=${t.employeeId}`)],
   ];
 }
 
@@ -158,6 +179,7 @@ const LISTS = [
   '/api/roster-periods',
   '/api/wishes',
   '/api/absences',
+  '/api/leave-requests?limit=500',
   '/api/jobs',
   '/api/proposals',
   '/api/users',
@@ -240,6 +262,10 @@ for (const driver of testDrivers) {
           await owner.get(`/api/absences?employeeId=${target.employeeId}`),
         );
         expect(absences.items.map((a) => a.id)).toEqual([target.absenceId]);
+        const leave = await json<{ status: string }>(
+          await owner.get(`/api/leave-requests/${target.leaveRequestId}`),
+        );
+        expect(leave.status).toBe('requested');
       });
     }
 

@@ -27,6 +27,9 @@ const LeavePage = lazy(() => import('./staff/leave-page.tsx').then((m) => ({ def
 const CalendarPage = lazy(() =>
   import('./staff/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
 );
+const LeaveRequestsPage = lazy(() =>
+  import('./leave/leave-requests-page.tsx').then((m) => ({ default: m.LeaveRequestsPage })),
+);
 const FlagPage = lazy(() => import('./staff/flag-page.tsx').then((m) => ({ default: m.FlagPage })));
 const CapacityPage = lazy(() =>
   import('./workforce/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })),
@@ -123,6 +126,14 @@ export function App() {
             element={
               <RequireSession planner>
                 <InsightPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="verlofaanvragen"
+            element={
+              <RequireSession planner>
+                <LeaveRequestsPage />
               </RequireSession>
             }
           />

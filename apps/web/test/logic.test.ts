@@ -13,7 +13,8 @@ import {
   mergeSignals,
   signalsByCell,
   signalsFromCheck,
-  splitArticle,
+  signalSummary,
+  sourceText,
 } from '../src/roster/signals.ts';
 import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
 import type { CareVisit, CarerRoute } from '../src/api/types.ts';
@@ -88,62 +89,84 @@ describe('rule signals', () => {
   const check = {
     violations: [
       {
-        ruleId: 'ATW-REST-11',
+        ruleId: 'cao-vvt.free-weekends',
         severity: 'cao',
         employeeId: 'a',
         date: '2027-01-05',
-        message: 'Rust tussen diensten te kort. 8 uur gemeten.',
+        message: 'Te weinig vrije weekenden.',
+        dates: ['2027-01-05'],
       },
       {
-        ruleId: 'ATW-NIGHT',
+        ruleId: 'atw.daily-rest',
         severity: 'legal',
+        tier: 'legal',
         employeeId: 'a',
-        date: '2027-01-05',
-        message: 'Te veel nachten.',
-        value: 600,
-        limit: 540,
+        date: '2027-01-04',
+        message: 'Rust 8 u, minimaal 11 u (ATW art. 5:3 lid 1)',
+        messages: {
+          nl: 'Rust 8 u, minimaal 11 u (ATW art. 5:3 lid 1)',
+          en: 'Rest 8 h, at least 11 h (ATW art. 5:3 lid 1)',
+        },
+        title: { nl: 'Dagelijkse rust', en: 'Daily rest' },
+        source: { document: 'ATW', article: '5:3 lid 1', cite: 'ATW art. 5:3 lid 1' },
+        value: 480,
+        limit: 660,
         unit: 'min',
-        article: 'ATW 5:8',
+        period: { start: '2027-01-04T23:00', end: '2027-01-05T07:00' },
+        dates: ['2027-01-04', '2027-01-05'],
+        shifts: [
+          { date: '2027-01-04', start: '2027-01-04T15:00', end: '2027-01-04T23:00', breakMinutes: 30 },
+          { date: '2027-01-05', start: '2027-01-05T07:00', end: '2027-01-05T15:30', breakMinutes: 30 },
+        ],
       },
       { ruleId: 'X', severity: 'legal', message: 'no employee' },
     ],
   };
-  it('turns the check into signals per cell, most severe first', () => {
+  it('takes every figure from the check and puts the signal on the cells of its shifts', () => {
     const signals = signalsFromCheck(check);
     expect(signals).toHaveLength(2);
     expect(signals[0]).toMatchObject({
-      title: 'Rust tussen diensten te kort.',
-      explanation: '8 uur gemeten.',
+      title: { nl: 'cao-vvt.free-weekends', en: 'cao-vvt.free-weekends' },
+      message: { nl: 'Te weinig vrije weekenden.', en: 'Te weinig vrije weekenden.' },
       tier: 'cao',
+      dates: ['2027-01-05'],
     });
-    expect(signals[1]).toMatchObject({ article: 'ATW 5:8', measured: 600, limit: 540 });
-    const byCell = signalsByCell(model, signals);
-    expect(byCell.get(1)!.map((s) => s.rule)).toEqual(['ATW-NIGHT', 'ATW-REST-11']);
-    expect(formatMeasure(600, 'min')).toBe('10:00 u');
-  });
-  it('reads the legal source from the end of the message and spans the violation period', () => {
-    const [s] = signalsFromCheck({
-      violations: [
-        {
-          ruleId: 'atw.night-series-length',
-          severity: 'legal',
-          employeeId: 'b',
-          date: '2027-01-06',
-          endDate: '2027-01-08',
-          message: 'Reeks van 16 diensten met 14 nachtdienst(en), maximaal 7 (ATW art. 5:8 lid 6)',
-        },
-      ],
-    });
-    expect(s).toMatchObject({
-      title: 'Reeks van 16 diensten met 14 nachtdienst(en), maximaal 7',
-      article: 'ATW art. 5:8 lid 6',
+    expect(signals[0]!.measured).toBeNaN();
+    expect(signals[1]).toMatchObject({
       tier: 'legal',
-      dates: ['2027-01-06', '2027-01-07', '2027-01-08'],
+      measured: 480,
+      limit: 660,
+      unit: 'min',
+      period: { start: '2027-01-04T23:00', end: '2027-01-05T07:00' },
+      dates: ['2027-01-04', '2027-01-05'],
     });
-    expect(splitArticle('Geen bron hier (zie boven)')).toEqual({
-      text: 'Geen bron hier (zie boven)',
-      article: '',
-    });
+    expect(signals[1]!.shifts.map((x) => x.date)).toEqual(['2027-01-04', '2027-01-05']);
+    const byCell = signalsByCell(model, signals);
+    expect(byCell.get(0)!.map((x) => x.rule)).toEqual(['atw.daily-rest']);
+    expect(byCell.get(1)!.map((x) => x.rule)).toEqual(['atw.daily-rest', 'cao-vvt.free-weekends']);
+    expect(formatMeasure(600, 'min')).toBe('10:00 u');
+    expect(formatMeasure(2880, 'min/week', 'en')).toBe('48:00 h per week');
+    expect(formatMeasure(7, 'count')).toBe('7 (aantal)');
+  });
+  it('summarises a signal for the tooltip with source and measured vs limit, in the UI language', () => {
+    const [, rest] = signalsFromCheck(check);
+    expect(signalSummary(rest!, 'nl')).toBe(
+      'Dagelijkse rust · ATW art. 5:3 lid 1 · gemeten 8:00 u, grens 11:00 u',
+    );
+    expect(signalSummary(rest!, 'en')).toBe(
+      'Daily rest · ATW art. 5:3 lid 1 · measured 8:00 h, limit 11:00 h',
+    );
+    expect(
+      sourceText({
+        ...rest!,
+        source: {
+          document: 'Cao VVT',
+          article: '5.1',
+          edition: 'Cao VVT 2025-2026',
+          cite: 'Cao VVT art. 5.1',
+        },
+      }),
+    ).toBe('Cao VVT art. 5.1 (Cao VVT 2025-2026)');
   });
 
   it('replaces only the re-checked employees', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesFor, diffProposal } from '../src/optimise/proposal-diff.ts';
+import { chosenWithChanges, diffProposal } from '../src/optimise/proposal-diff.ts';
 import { stepSeries } from '../src/optimise/step-series.ts';
 import { createGridModel } from '../src/roster/grid-model.ts';
 import { SYNTHETIC_SHIFTS } from '../src/roster/synthetic.ts';
@@ -53,17 +53,21 @@ describe('proposal diff', () => {
     expect(byId.has('a')).toBe(false);
   });
 
-  it('turns the chosen people into cell changes', () => {
+  it('sends only the chosen people who still have changes, in table order', () => {
     const diff = diffProposal(model, [
       { employeeId: 'a', date: '2027-01-04', shiftTypeId: 'st-D' },
       { employeeId: 'b', date: '2027-01-05', shiftTypeId: 'st-L' },
       { employeeId: 'b', date: '2027-01-07', shiftTypeId: 'st-L' },
     ]);
-    expect(changesFor(diff, ['b'])).toEqual([{ employeeId: 'b', date: '2027-01-07', shiftTypeId: 'st-L' }]);
-    expect(changesFor(diff, ['a'])).toEqual([
-      { employeeId: 'a', date: '2027-01-04', shiftTypeId: 'st-D' },
-      { employeeId: 'a', date: '2027-01-09', shiftTypeId: null },
-    ]);
+    expect(diff.people.map((p) => p.employeeId)).toEqual(['a', 'b', 'c']);
+    expect(chosenWithChanges(diff, ['b', 'a'])).toEqual(['a', 'b']);
+    // Someone whose cells already equal the proposal (taken over before) is left out.
+    const same = diffProposal(
+      model,
+      current.filter((c) => c.employeeId !== 'c'),
+    );
+    expect(same.people.map((p) => p.employeeId)).toEqual(['c']);
+    expect(chosenWithChanges(same, ['a', 'c'])).toEqual(['c']);
   });
 });
 

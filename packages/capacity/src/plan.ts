@@ -13,6 +13,7 @@ import {
   compareScenarios,
   scenarioSchema,
   standardScenarios,
+  type Scenario,
   type ScenarioComparison,
 } from './scenarios.ts';
 
@@ -37,6 +38,8 @@ export type CapacityRequestInput = z.input<typeof capacityRequestSchema>;
 export interface CapacityPlan {
   base: CapacityBase;
   assumptions: Assumptions;
+  /** The scenarios compared (the request's, or the standard set), as definitions to edit and send back. */
+  scenarios: Scenario[];
   comparison: ScenarioComparison;
 }
 
@@ -61,7 +64,7 @@ export function planCapacity(data: OrganisationData, request: CapacityRequest): 
   const base = capacityBaseFor(data, request);
   const assumptions = resolveAssumptions(request.assumptions);
   const scenarios = request.scenarios ?? standardScenarios(base);
-  return { base, assumptions, comparison: compareScenarios(base, assumptions, scenarios) };
+  return { base, assumptions, scenarios, comparison: compareScenarios(base, assumptions, scenarios) };
 }
 
 /** The recommended hiring/training mix (deterministic for the same data and request). */

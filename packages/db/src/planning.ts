@@ -20,6 +20,7 @@ import {
 import type { Executor } from './driver.ts';
 import { ConflictError, NotFoundError, RuleViolationError, type ChangeSummary } from './errors.ts';
 import * as t from './schema.ts';
+import { saveRosterCells, type RosterRuleContext } from './roster-queries.ts';
 
 export interface Page<T> {
   items: T[];
@@ -619,35 +620,79 @@ async function beginRosterWrite(
   return { period, version };
 }
 
-/** Set or clear cells of a roster in one transaction, with a version check and a change record. */
+export interface ChangeAssignmentsOptions {
+  /** Teams whose rosters the writer may change (undefined: every team). */
+  writableTeamIds?: readonly string[];
+  /** Throws the refusal when the writer may not change this period (called only then). */
+  authorize?: (period: Versioned<RosterPeriod>) => void;
+  /**
+   * Also return the rule-check context of the changed employees after the change: their cells
+   * from this many days before the period to as many after (all periods), absences, shift types.
+   */
+  ruleContextDays?: number;
+}
+
+export interface ChangeAssignmentsResult {
+  version: number;
+  assignments: Assignment[];
+  period: Versioned<RosterPeriod>;
+  /** With `ruleContextDays`: the context as it is after this change (this period's cells win). */
+  ruleContext?: RosterRuleContext;
+}
+
+/**
+ * Set or clear cells of a roster atomically, with a version check and a change record: one
+ * statement, one round trip, whatever the number of cells (see `saveRosterCells`). When a check
+ * fails nothing is written, and the answer names the first problem in the order: period unknown,
+ * writer not allowed, version conflict (with the changes since), reason missing, bad cell.
+ */
 export async function changeAssignments(
   db: Executor,
   organisationId: string,
   write: RosterWrite,
   changes: AssignmentChange[],
   action = 'assign',
-): Promise<{ version: number; assignments: Assignment[] }> {
-  return db.transaction(async (tx) => {
-    const { period, version } = await beginRosterWrite(tx, organisationId, write);
+  options: ChangeAssignmentsOptions = {},
+): Promise<ChangeAssignmentsResult> {
+  const keyOf = (c: { employeeId: string; date: string }) => `${c.employeeId}|${c.date}`;
+  // The last change of a cell wins (as if applied one after the other).
+  const finalByKey = new Map<string, AssignmentChange>();
+  for (const c of changes) {
+    finalByKey.delete(keyOf(c));
+    finalByKey.set(keyOf(c), c);
+  }
+  const outcome = await saveRosterCells(db, organisationId, {
+    rosterPeriodId: write.rosterPeriodId,
+    expectedVersion: write.expectedVersion,
+    writableTeamIds: options.writableTeamIds,
+    changes: [...finalByKey.values()],
+    reason: write.reason?.trim() || null,
+    actorUserId: write.actor.userId,
+    actorName: write.actor.name,
+    action,
+    contextDays: options.ruleContextDays ?? 0,
+  });
+  if (!outcome) throw new NotFoundError('roster period', write.rosterPeriodId);
+  const { period, context, savedVersion } = outcome;
+  if (savedVersion === null) {
+    if (options.writableTeamIds && !options.writableTeamIds.includes(period.teamId)) {
+      options.authorize?.(period);
+      throw new RuleViolationError('geen schrijfrecht op dit team / not allowed for this team', 'teamId');
+    }
+    if (period.version !== write.expectedVersion) {
+      const since = await listRosterChanges(db, organisationId, period.id, {
+        sinceVersion: write.expectedVersion,
+      });
+      throw new ConflictError('roster period', period.id, write.expectedVersion, period.version, since);
+    }
+    if (period.status === 'published' && !write.reason?.trim())
+      throw new RuleViolationError(
+        'Het rooster is gepubliceerd: geef een reden voor de wijziging / the roster is published: give a reason',
+        'reason',
+      );
     const end = periodEnd(period);
-    const employeeIds = [...new Set(changes.map((c) => c.employeeId))];
-    const shiftTypeIds = [...new Set(changes.flatMap((c) => (c.shiftTypeId ? [c.shiftTypeId] : [])))];
-    const [knownEmployees, knownShifts] = await Promise.all([
-      tx
-        .select({ id: t.employees.id, teamIds: t.employees.teamIds })
-        .from(t.employees)
-        .where(and(eq(t.employees.organisationId, organisationId), inArray(t.employees.id, employeeIds))),
-      shiftTypeIds.length
-        ? tx
-            .select({ id: t.shiftTypes.id })
-            .from(t.shiftTypes)
-            .where(
-              and(eq(t.shiftTypes.organisationId, organisationId), inArray(t.shiftTypes.id, shiftTypeIds)),
-            )
-        : Promise.resolve([]),
-    ]);
-    const employeeTeams = new Map(knownEmployees.map((e) => [e.id, e.teamIds]));
-    const shiftSet = new Set(knownShifts.map((s) => s.id));
+    const employeeTeams = new Map(context.employees.map((e) => [e.id, e.teamIds]));
+    const shiftSet = new Set(context.shiftTypes.map((s) => s.id));
     changes.forEach((c, i) => {
       const teamsOf = employeeTeams.get(c.employeeId);
       if (!teamsOf)
@@ -671,86 +716,42 @@ export async function changeAssignments(
           `${i}.shiftTypeId`,
         );
     });
-    const keyOf = (c: { employeeId: string; date: string }) => `${c.employeeId}|${c.date}`;
-    const beforeRows = await tx
-      .select()
-      .from(t.assignments)
-      .where(
-        and(
-          eq(t.assignments.organisationId, organisationId),
-          eq(t.assignments.rosterPeriodId, period.id),
-          inArray(t.assignments.employeeId, employeeIds),
-          inArray(
-            t.assignments.date,
-            changes.map((c) => c.date),
-          ),
-        ),
-      );
-    const beforeByKey = new Map(beforeRows.map((r) => [keyOf(r), r]));
-    const before: Assignment[] = [];
-    const after: Assignment[] = [];
-    for (const c of changes) {
-      const old = beforeByKey.get(keyOf(c));
-      if (old)
-        before.push({
-          rosterPeriodId: old.rosterPeriodId,
-          employeeId: old.employeeId,
-          date: old.date,
-          shiftTypeId: old.shiftTypeId,
-          pinned: old.pinned,
-        });
-      const where = and(
-        eq(t.assignments.organisationId, organisationId),
-        eq(t.assignments.rosterPeriodId, period.id),
-        eq(t.assignments.employeeId, c.employeeId),
-        eq(t.assignments.date, c.date),
-      );
-      if (c.shiftTypeId === null) {
-        await tx.delete(t.assignments).where(where);
-        continue;
-      }
-      const row = {
-        organisationId,
+    throw new Error(`roster save of ${period.id} refused without a known reason`);
+  }
+  // The cells as written (a change without `pinned` keeps the cell's pin).
+  const beforeByKey = new Map(
+    context.assignments.filter((a) => a.rosterPeriodId === period.id).map((a) => [keyOf(a), a]),
+  );
+  const saved: Assignment[] = [];
+  for (const c of finalByKey.values())
+    if (c.shiftTypeId !== null)
+      saved.push({
         rosterPeriodId: period.id,
         employeeId: c.employeeId,
         date: c.date,
         shiftTypeId: c.shiftTypeId,
-        pinned: c.pinned ?? old?.pinned ?? false,
-      };
-      await tx
-        .insert(t.assignments)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [
-            t.assignments.organisationId,
-            t.assignments.rosterPeriodId,
-            t.assignments.employeeId,
-            t.assignments.date,
-          ],
-          set: { shiftTypeId: row.shiftTypeId, pinned: row.pinned },
-        });
-      after.push({
-        rosterPeriodId: period.id,
-        employeeId: c.employeeId,
-        date: c.date,
-        shiftTypeId: row.shiftTypeId,
-        pinned: row.pinned,
+        pinned: c.pinned ?? beforeByKey.get(keyOf(c))?.pinned ?? false,
       });
-    }
-    await recordChange(
-      tx,
-      organisationId,
-      period.id,
-      version,
-      write.actor,
-      action,
-      period.status === 'published',
-      write.reason?.trim() || null,
-      before,
-      after,
-    );
-    return { version, assignments: after };
-  });
+  const result: ChangeAssignmentsResult = {
+    version: savedVersion,
+    assignments: saved,
+    period: { ...period, version: savedVersion },
+  };
+  if (options.ruleContextDays !== undefined) {
+    // The context after the change; where periods overlap, this period's cell wins.
+    const cells = [
+      ...saved,
+      ...context.assignments.filter((a) => a.rosterPeriodId === period.id && !finalByKey.has(keyOf(a))),
+    ];
+    const seen = new Set(cells.map(keyOf));
+    for (const a of context.assignments)
+      if (a.rosterPeriodId !== period.id && !seen.has(keyOf(a))) {
+        seen.add(keyOf(a));
+        cells.push(a);
+      }
+    result.ruleContext = { ...context, assignments: cells };
+  }
+  return result;
 }
 
 /**

@@ -171,6 +171,60 @@ export const absences = pgTable(
   ],
 );
 
+/**
+ * Leave an employee asks for: a period and a kind, never a cause or a diagnosis (AVG). Approval
+ * creates the absence (id `leave-<request id>`) in the same transaction.
+ */
+export const leaveRequestStatuses = ['requested', 'approved', 'rejected', 'withdrawn'] as const;
+export type LeaveRequestStatus = (typeof leaveRequestStatuses)[number];
+
+export const leaveRequests = pgTable(
+  'leave_requests',
+  {
+    organisationId: org(),
+    id: uuid('id').notNull().defaultRandom(),
+    employeeId: text('employee_id').notNull(),
+    kind: text('kind').$type<'leave'>().notNull().default('leave'),
+    /** Europe/Amsterdam wall-clock date-times, like absences (`end` is exclusive). */
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    status: text('status').$type<LeaveRequestStatus>().notNull().default('requested'),
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The planner's reason for a decision (about the planning, not about the person). */
+    decisionReason: text('decision_reason'),
+    absenceId: text('absence_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('leave_requests_employee').on(t.organisationId, t.employeeId, t.start),
+    index('leave_requests_status').on(t.organisationId, t.status, t.start),
+  ],
+);
+
+/**
+ * The secret iCal subscription link of an employee: one per employee. The token is kept so the
+ * employee can see the link again (to subscribe on a second device); the feed holds only their
+ * own published shifts, and renewing replaces the token, which ends the old link.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    organisationId: org(),
+    employeeId: text('employee_id').notNull(),
+    token: text('token').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.employeeId] }),
+    uniqueIndex('calendar_feeds_token').on(t.token),
+  ],
+);
+
 export const wishes = pgTable(
   'wishes',
   {

@@ -25,10 +25,16 @@ export function requireReadAll(user: User): void {
   if (!canReadAll(user)) throw forbidden();
 }
 
+/** Teams whose rosters the user may change; undefined = every team. */
+export function rosterWriteTeams(user: User): readonly string[] | undefined {
+  if (isStaff(user)) return undefined;
+  return user.role === 'team-leader' ? user.teamIds : [];
+}
+
 /** May change the roster of this team. */
 export function requireRosterWrite(user: User, teamId: string): void {
-  if (isStaff(user)) return;
-  if (user.role === 'team-leader' && user.teamIds.includes(teamId)) return;
+  const teams = rosterWriteTeams(user);
+  if (teams === undefined || teams.includes(teamId)) return;
   throw forbidden('U mag het rooster van dit team niet wijzigen / you may not change this team roster.');
 }
 

@@ -9,6 +9,7 @@ import { insightRoutes } from '../routes/insights.ts';
 import { jobRoutes } from '../routes/jobs.ts';
 import { planningRoutes } from '../routes/planning.ts';
 import { rosterRoutes } from '../routes/rosters.ts';
+import { staffRoutes } from '../routes/staff.ts';
 import { userRoutes } from '../routes/users.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { HttpProblem, onError, problemResponse } from './problem.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', userRoutes());
   app.route('/api', capacityRoutes());
   app.route('/api', insightRoutes());
+  app.route('/api', staffRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -12,6 +12,7 @@ import {
 } from '../auth/session.ts';
 import { newRouter } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
+import type { OidcIdentity } from '../auth/oidc.ts';
 
 export const userSchema = z
   .object({
@@ -74,6 +75,22 @@ const me = createRoute({
 
 const OIDC_COOKIE = 'planmaat_oidc';
 
+/** The sign-in state kept in the short-lived cookie, or undefined when absent or malformed. */
+function readOidcState(
+  cookie: string | undefined,
+): { state: string; verifier: string; nonce: string } | undefined {
+  if (!cookie) return undefined;
+  try {
+    const saved = JSON.parse(cookie) as Record<string, unknown>;
+    const { state, verifier, nonce } = saved;
+    if (typeof state === 'string' && typeof verifier === 'string' && typeof nonce === 'string')
+      return { state, verifier, nonce };
+  } catch {
+    // malformed: treated as missing
+  }
+  return undefined;
+}
+
 export function authRoutes() {
   const app = newRouter();
   app.openapi(login, async (c) => {
@@ -121,23 +138,51 @@ export function authRoutes() {
   app.get('/oidc/callback', async (c) => {
     const deps = c.get('deps');
     if (!deps.oidc) throw new HttpProblem(404, 'SSO niet ingesteld / single sign-on not configured');
-    const saved = getCookie(c, OIDC_COOKIE);
-    if (!saved) throw new HttpProblem(400, 'SSO-sessie verlopen / sign-in state missing');
+    const saved = readOidcState(getCookie(c, OIDC_COOKIE));
+    // Single use: whatever happens next, this sign-in attempt is over.
     deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
-    const identity = await deps.oidc.finish(
-      new URL(c.req.url),
-      JSON.parse(saved) as { state: string; verifier: string; nonce: string },
-    );
+    if (!saved)
+      throw new HttpProblem(
+        400,
+        'SSO-aanmelding mislukt / single sign-on failed',
+        'De aanmeldstatus ontbreekt of is verlopen; begin opnieuw bij /api/auth/oidc/login. / The sign-in state is missing or expired; start again.',
+      );
+    let identity: OidcIdentity;
+    try {
+      identity = await deps.oidc.finish(new URL(c.req.url), saved);
+    } catch (error) {
+      // A forged or replayed callback (state, nonce, PKCE) or a provider error: never a session.
+      throw new HttpProblem(
+        400,
+        'SSO-aanmelding mislukt / single sign-on failed',
+        `De identiteitsprovider gaf geen geldige aanmelding terug; begin opnieuw. / The identity provider's answer was not valid: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
     const db = deps.handle.db;
     let user = await findUserByOidc(db, deps.oidc.issuer, identity.subject);
     if (!user && identity.email) {
+      if (identity.emailVerified === false)
+        throw new HttpProblem(
+          403,
+          'E-mailadres niet bevestigd / e-mail address not verified',
+          `De identiteitsprovider heeft ${identity.email} niet bevestigd; bevestig het daar eerst. / The provider has not verified ${identity.email}.`,
+        );
       const byEmail = await findUserByEmail(db, identity.email);
       if (byEmail) {
         await linkOidc(db, byEmail.id, deps.oidc.issuer, identity.subject);
         user = byEmail;
       }
     }
-    if (!user) throw new HttpProblem(403, 'Geen account / no account', 'Vraag een beheerder om een account.');
+    if (!user)
+      throw new HttpProblem(
+        403,
+        'Geen account / no account',
+        identity.email
+          ? `Er is geen Planmaat-account voor ${identity.email}. Vraag een beheerder om een account met dit e-mailadres. / There is no Planmaat account for ${identity.email}; ask an administrator to create one with this e-mail address.`
+          : 'De identiteitsprovider gaf geen e-mailadres door; vraag een beheerder om hulp. / The identity provider sent no e-mail address; ask an administrator.',
+      );
     const session = await createSession(db, user.id, deps.config.sessionHours * 3600_000);
     setSessionCookies(c, session.token, session.csrfToken, session.expiresAt);
     return c.redirect('/', 302);

@@ -160,11 +160,32 @@ const routes = {
     path: '/proposals/{id}/accept',
     tags: ['proposals'],
     summary: 'Voorstel overnemen / accept (conflict when the roster changed since the solve started)',
+    description:
+      "Without `employeeIds` the whole proposal is applied. With `employeeIds` (roster proposals) only those people's cells are taken over; the proposal stays open for the others, with `baseVersion` moved to the version written and `payload.acceptedEmployeeIds` listing who was taken over, and becomes `accepted` when nothing differs any more. Same version check (409), reason rule and audit entry (`accept-proposal-partial`) as a whole accept.",
     middleware: auth,
-    request: { params: idParam, body: jsonBody(z.object({ reason: z.string().max(1000).optional() })) },
+    request: {
+      params: idParam,
+      body: jsonBody(
+        z.object({
+          reason: z.string().max(1000).optional(),
+          employeeIds: z.array(z.string().min(1).max(100)).min(1).max(2000).optional(),
+        }),
+      ),
+    },
     responses: {
-      200: json(z.object({ proposal: proposalOut, version: z.number() }), 'Applied'),
-      ...problems(401, 403, 404, 409, 422),
+      200: json(
+        z.object({
+          proposal: proposalOut,
+          version: z.number(),
+          acceptedEmployeeIds: z.array(z.string()).optional(),
+          remainingEmployeeIds: z
+            .array(z.string())
+            .optional()
+            .openapi({ description: 'Partial accept: people whose cells still differ from the proposal' }),
+        }),
+        'Applied',
+      ),
+      ...problems(400, 401, 403, 404, 409, 422),
     },
   }),
   reject: createRoute({
@@ -349,7 +370,18 @@ export function jobRoutes() {
   app.openapi(routes.accept, async (c) => {
     const user = c.get('user');
     requireRole(user, 'admin', 'planner');
-    const { reason } = c.req.valid('json');
+    const { reason, employeeIds } = c.req.valid('json');
+    if (employeeIds) {
+      const partial = await repo.acceptProposalFor(
+        c.get('deps').handle.db,
+        user.organisationId,
+        c.req.valid('param').id,
+        { userId: user.id, name: user.name },
+        employeeIds,
+        reason,
+      );
+      return c.json({ ...partial, proposal: publicProposal(partial.proposal) }, 200);
+    }
     const { proposal, version } = await repo.acceptProposal(
       c.get('deps').handle.db,
       user.organisationId,

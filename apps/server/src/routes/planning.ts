@@ -232,6 +232,27 @@ const routes = {
     request: { query: z.object({ date: localDate, teamId: z.string().optional() }) },
     responses: { 200: json(z.object({ items: z.array(visitOut) }), 'Visits of one day'), ...std },
   }),
+  visitDays: createRoute({
+    method: 'get',
+    path: '/visit-days',
+    tags: ['home care'],
+    summary: 'Dagen met bezoeken / days that have visits, with their count',
+    middleware: auth,
+    request: {
+      query: z.object({
+        teamId: z.string().optional(),
+        from: localDate.optional(),
+        to: localDate.optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({ items: z.array(z.object({ date: z.string(), visits: z.number().int() })) }),
+        'Days with at least one visit, oldest first',
+      ),
+      ...std,
+    },
+  }),
 };
 
 export function planningRoutes() {
@@ -372,6 +393,11 @@ export function planningRoutes() {
     const user = c.get('user');
     if (!canReadAll(user)) throw forbidden();
     return c.json({ items: await repo.listVisits(db(c), user.organisationId, c.req.valid('query')) }, 200);
+  });
+  app.openapi(routes.visitDays, async (c) => {
+    const user = c.get('user');
+    if (!canReadAll(user)) throw forbidden();
+    return c.json({ items: await repo.listVisitDays(db(c), user.organisationId, c.req.valid('query')) }, 200);
   });
   return app;
 }

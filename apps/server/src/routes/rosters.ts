@@ -1,8 +1,9 @@
 /** Roster periods and their assignments: draft → publish, optimistic concurrency, audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
 import * as repo from '@planmaat/db';
-import { isoWeekday, localDate } from '@planmaat/domain';
-import { canReadAll, requireReadAll, requireRosterWrite } from '../auth/access.ts';
+import { isoWeekday, localDate, type Assignment, type RosterPeriod } from '@planmaat/domain';
+import type { TypedResponse } from 'hono';
+import { canReadAll, requireReadAll, requireRosterWrite, rosterWriteTeams } from '../auth/access.ts';
 import { requireSession } from '../auth/session.ts';
 import { newRouter, type AppDeps } from '../http/context.ts';
 import { forbidden, HttpProblem } from '../http/problem.ts';
@@ -15,12 +16,14 @@ import {
   rosterPeriodOut,
   version,
 } from '../http/schemas.ts';
-import { loadRosterSlice, loadRuleCheckInput } from '../roster-data.ts';
+import { loadRosterSlice, loadRuleCheckInput, ruleCheckData, RULE_CONTEXT_DAYS } from '../roster-data.ts';
+import { ruleCheckOut } from '../rule-check-schema.ts';
 import { recommendCare } from '@planmaat/roster';
 import { combinedScore } from '../jobs/solvers/roster-thread.ts';
-import type { User } from '../auth/access.ts';
 
 const auth = [requireSession()];
+/** Periods whose last sent cell list a web node keeps (about 64 KiB each for a 30-person team). */
+const SENT_ROSTERS_KEPT = 200;
 
 const changeSchema = z.object({
   employeeId: z.string().min(1).max(100),
@@ -28,21 +31,6 @@ const changeSchema = z.object({
   shiftTypeId: z.string().min(1).max(100).nullable().openapi({ description: 'null clears the day' }),
   pinned: z.boolean().optional(),
 });
-
-const ruleCheckOut = z
-  .object({
-    violations: z.array(
-      z.object({
-        ruleId: z.string(),
-        severity: z.string(),
-        employeeId: z.string().optional(),
-        date: z.string().optional(),
-        message: z.string(),
-      }),
-    ),
-    detail: z.unknown().optional(),
-  })
-  .openapi('RuleCheck');
 
 const changeOut = z
   .object({
@@ -230,17 +218,6 @@ async function ruleCheckFor(deps: AppDeps, organisationId: string, periodId: str
   });
 }
 
-async function periodForRead(db: repo.Database, user: User, id: string) {
-  const period = await repo.getRosterPeriod(db, user.organisationId, id);
-  if (!canReadAll(user)) {
-    // Employees see published rosters of their own team(s) only.
-    if (!user.employeeId || period.status !== 'published') throw forbidden();
-    const self = await repo.getEmployee(db, user.organisationId, user.employeeId);
-    if (!self.teamIds.includes(period.teamId)) throw forbidden();
-  }
-  return period;
-}
-
 export function rosterRoutes() {
   const app = newRouter();
   app.openapi(routes.list, async (c) => {
@@ -277,29 +254,56 @@ export function rosterRoutes() {
     });
     return c.json(period, 201);
   });
+  // The last full cell list sent per period, re-sent while the period's token still holds (the
+  // check travels with the period read, so a hit saves the database the cells, not a round trip).
+  const sentRosters = new Map<string, { token: string; json: string }>();
   app.openapi(routes.get, async (c) => {
     const user = c.get('user');
     const db = c.get('deps').handle.db;
     const { id } = c.req.valid('param');
-    // Both reads at once (one round trip less); the cells are only sent once the period passed the check.
-    const [period, assignments] = await Promise.all([
-      periodForRead(db, user, id),
-      repo.listAssignments(
-        db,
-        user.organisationId,
-        id,
-        canReadAll(user) ? {} : { employeeId: user.employeeId! },
-      ),
-    ]);
-    return c.json({ period, assignments }, 200);
+    const readAll = canReadAll(user);
+    const cacheKey = `${user.organisationId}|${id}`;
+    const known = readAll ? sentRosters.get(cacheKey) : undefined;
+    // One round trip: the period, its cells as JSON text built by the database (an employee's own
+    // cells only) and, for an employee, their teams for the access check.
+    const self = user.employeeId ?? '';
+    const read = await repo.readRoster(
+      db,
+      user.organisationId,
+      id,
+      readAll ? { knownToken: known?.token } : { employeeId: self, selfEmployeeId: self },
+    );
+    if (!read) throw new repo.NotFoundError('roster period', id);
+    // Employees see published rosters of their own team(s) only.
+    if (
+      !readAll &&
+      (!user.employeeId ||
+        read.period.status !== 'published' ||
+        !read.selfTeamIds?.includes(read.period.teamId))
+    )
+      throw forbidden();
+    let cells = read.assignmentsJson;
+    if (cells === null) cells = known!.json;
+    else if (readAll) {
+      sentRosters.delete(cacheKey);
+      if (sentRosters.size >= SENT_ROSTERS_KEPT) sentRosters.delete(sentRosters.keys().next().value!);
+      sentRosters.set(cacheKey, { token: read.token, json: cells });
+    }
+    const text = `{"period":${JSON.stringify(read.period)},"assignments":${cells}}`;
+    // Already serialised in the route's answer shape: sent as is, typed as that answer.
+    return c.body(text, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<
+      { period: repo.Versioned<RosterPeriod>; assignments: Assignment[] },
+      200,
+      'json'
+    >;
   });
   app.openapi(routes.change, async (c) => {
     const user = c.get('user');
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const period = await repo.getRosterPeriod(deps.handle.db, user.organisationId, id);
-    requireRosterWrite(user, period.teamId);
+    // One statement: access, version and cell checks on the locked period, the write, the audit
+    // record, and the rule context of the changed employees.
     const result = await repo.changeAssignments(
       deps.handle.db,
       user.organisationId,
@@ -310,10 +314,24 @@ export function rosterRoutes() {
         reason: body.reason,
       },
       body.changes,
+      'assign',
+      {
+        writableTeamIds: rosterWriteTeams(user),
+        authorize: (period) => requireRosterWrite(user, period.teamId),
+        ruleContextDays: deps.rules ? RULE_CONTEXT_DAYS : undefined,
+      },
     );
-    const employeeIds = [...new Set(body.changes.map((ch) => ch.employeeId))];
-    const ruleCheck = await ruleCheckFor(deps, user.organisationId, id, employeeIds);
-    return c.json({ ...result, ruleCheck }, 200);
+    const { period, ruleContext } = result;
+    const ruleCheck =
+      deps.rules && ruleContext
+        ? deps.rules.check(ruleCheckData(period, ruleContext), {
+            teamId: period.teamId,
+            from: period.start,
+            to: repo.periodEnd(period),
+            employeeIds: [...new Set(body.changes.map((ch) => ch.employeeId))],
+          })
+        : null;
+    return c.json({ version: result.version, assignments: result.assignments, ruleCheck }, 200);
   });
   app.openapi(routes.publish, async (c) => {
     const user = c.get('user');

@@ -61,6 +61,9 @@ export const capacityPlanOut = z
   .object({
     base: z.unknown().describe('The capacity base (demand, staff, known leave per team and level)'),
     assumptions: z.unknown().describe('The resolved assumptions'),
+    scenarios: z
+      .array(z.unknown())
+      .describe('The scenario definitions compared (the request’s, or the standard set): edit and send back'),
     comparison: z.object({
       base: projectionOut,
       scenarios: z.array(

@@ -6,6 +6,7 @@ import { api, query } from './client.ts';
 import type {
   Absence,
   Assignment,
+  Bilingual,
   CareVisit,
   Client,
   Demand,
@@ -25,13 +26,28 @@ export interface Session {
   csrfToken: string;
 }
 
+/** One violation of the rule check, with what the rule engine measured (see RuleViolation in /api/docs). */
 export interface RuleCheckViolation {
   ruleId: string;
   severity: string;
   employeeId?: string;
   date?: string;
+  /** Dutch message; `messages` has both languages. */
   message: string;
-  [extra: string]: unknown;
+  tier?: string;
+  title?: Bilingual;
+  messages?: Bilingual;
+  source?: { document: string; article: string; edition?: string; cite: string };
+  value?: number;
+  limit?: number;
+  unit?: string;
+  aspect?: string;
+  period?: { start: string; end: string };
+  endDate?: string;
+  dates?: string[];
+  shifts?: Array<{ date: string; start: string; end: string; breakMinutes: number; shiftTypeId?: string }>;
+  unconfirmed?: boolean;
+  unconfirmedReasons?: { nl: string[]; en: string[] };
 }
 
 export interface RuleCheck {
@@ -101,6 +117,11 @@ export const planning = {
   clients: (teamId?: string) => allPages<Client>('/api/clients', { teamId }),
   visits: (date: string, teamId?: string) =>
     api.get<Items<CareVisit>>('/api/visits' + query({ date, teamId })).then((r) => r.items),
+  /** Days with home-care visits (oldest first), with their count. */
+  visitDays: (teamId: string) =>
+    api
+      .get<Items<{ date: string; visits: number }>>('/api/visit-days' + query({ teamId }))
+      .then((r) => r.items),
 };
 
 export const rosters = {
@@ -143,13 +164,72 @@ export const proposals = {
     api.post<{ proposal: Proposal; version: number }>(`/api/proposals/${encodeURIComponent(id)}/accept`, {
       reason,
     }),
+  /** Take over the proposal for these people only; the rest stays open. */
+  acceptFor: (id: string, employeeIds: string[], reason?: string) =>
+    api.post<{
+      proposal: Proposal;
+      version: number;
+      acceptedEmployeeIds: string[];
+      remainingEmployeeIds: string[];
+    }>(`/api/proposals/${encodeURIComponent(id)}/accept`, { employeeIds, reason }),
   reject: (id: string) => api.post<Proposal>(`/api/proposals/${encodeURIComponent(id)}/reject`),
 };
 
 /** Staff-portal calls; the calendar link is not offered by the server yet (screens show a notice on 404). */
+export type LeaveRequestStatus = 'requested' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A leave request: a period only, never a cause. `end` is exclusive, like an absence. */
+export interface LeaveRequest {
+  id: string;
+  employeeId: string;
+  employeeName: string | null;
+  kind: 'leave';
+  start: string;
+  end: string;
+  status: LeaveRequestStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+  absenceId: string | null;
+  /** Shifts already rostered in the period: they fall open when the request is approved. */
+  plannedShifts: Array<{ rosterPeriodId: string; date: string; shiftTypeId: string; code: string | null }>;
+}
+
+export interface LeaveRequestInput {
+  employeeId?: string;
+  from: string;
+  to: string;
+  startTime?: string;
+  endTime?: string;
+}
+
+export const leaveRequests = {
+  list: (params: { status?: LeaveRequestStatus; employeeId?: string; teamId?: string } = {}) =>
+    allPages<LeaveRequest>('/api/leave-requests', params),
+  create: (body: LeaveRequestInput) => api.post<LeaveRequest>('/api/leave-requests', body),
+  approve: (id: string, reason?: string) =>
+    api.post<{ request: LeaveRequest; absenceId: string }>(
+      `/api/leave-requests/${encodeURIComponent(id)}/approve`,
+      { reason },
+    ),
+  reject: (id: string, reason?: string) =>
+    api.post<LeaveRequest>(`/api/leave-requests/${encodeURIComponent(id)}/reject`, { reason }),
+  withdraw: (id: string) => api.post<LeaveRequest>(`/api/leave-requests/${encodeURIComponent(id)}/withdraw`),
+};
+
+/** The personal iCal link: `url` is only there when the link is made (the server keeps a hash). */
+export interface CalendarLink {
+  url: string;
+  createdAt: string;
+}
+
+export const calendar = {
+  link: () => api.get<CalendarLink>('/api/me/calendar'),
+  renew: () => api.post<CalendarLink>('/api/me/calendar'),
+};
+
 export const pending = {
-  calendarLink: () => api.get<{ url: string }>('/api/me/calendar'),
-  renewCalendarLink: () => api.post<{ url: string }>('/api/me/calendar'),
   /** Anonymous roster flag: team, week and theme only. */
   createFlag: (body: { date: string; theme: string; teamId?: string }) =>
     api.post<{ teamId: string; date: string; theme: string }>('/api/insights/flags', body),

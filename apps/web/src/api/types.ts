@@ -43,21 +43,33 @@ export type Versioned<T> = T & { version: number };
 
 export type Tier = 'legal' | 'cao' | 'healthy' | 'preference';
 
+/** Text in both languages, as the rule engine writes it. */
+export interface Bilingual {
+  nl: string;
+  en: string;
+}
+
 /** A rule signal on one employee's roster, as the UI shows it (on cells and in the side panel). */
 export interface RuleSignal {
   id: string;
   rule: string;
   tier: Tier;
   employeeId: string;
-  /** Local dates of the cells the signal belongs to. */
+  /** Local dates of the cells the signal belongs to (the shifts involved, or the period's days). */
   dates: string[];
-  title: string;
-  /** Legal source, e.g. "ATW art. 5:8". */
-  article: string;
+  /** The rule's title; falls back to the rule id when the check sends none. */
+  title: Bilingual;
+  /** The engine's message with the measured figures. */
+  message: Bilingual;
+  /** Legal source: law or CAO, article, CAO edition; `cite` is e.g. "ATW art. 5:3 lid 1". */
+  source?: { document: string; article: string; edition?: string; cite: string };
+  /** Measured value and limit in `unit` ("min", "min/week", "count"); NaN when not sent. */
   measured: number;
   limit: number;
   unit: string;
-  explanation: string;
+  /** Exact violation period, local `YYYY-MM-DDTHH:MM`. */
+  period?: { start: string; end: string };
+  shifts: Array<{ date: string; start: string; end: string; shiftTypeId?: string }>;
   unconfirmed?: boolean;
 }
 
@@ -105,6 +117,8 @@ export interface Proposal<P = unknown> {
 export interface RosterProposalPayload {
   rosterPeriodId: string;
   assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
+  /** People taken over per person so far (the proposal stays open for the others). */
+  acceptedEmployeeIds?: string[];
   breakdown?: ScorePart[];
 }
 

@@ -8,6 +8,7 @@ const plannerLinks = [
   { to: '/rooster', key: 'nav.roster' },
   { to: '/optimaliseren', key: 'nav.optimise' },
   { to: '/publiceren', key: 'nav.publish' },
+  { to: '/verlofaanvragen', key: 'nav.leaveRequests' },
   { to: '/wijkzorg', key: 'nav.homecare' },
   { to: '/capaciteit', key: 'nav.capacity' },
   { to: '/inzicht', key: 'nav.insight' },

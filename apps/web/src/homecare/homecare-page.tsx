@@ -4,19 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { followJob } from '../api/job-events.ts';
 import { jobs, planning, proposals } from '../api/endpoints.ts';
 import type { CareVisit, Client, Employee, JobStatus, RoutePlan, Team } from '../api/types.ts';
-import { formatClock, formatDate } from '../dates.ts';
+import { formatClock, formatDate, todayLocal } from '../dates.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField, Spinner, TextField } from '../components/ui.tsx';
 import { continuity, dayRange, routePath, routeTotals, ROUTE_COLORS, timelineSegments } from './day-plan.ts';
 import { routePlanFromPayload } from './plan-payload.ts';
 import { RouteMap, type MapPoint, type MapRoute } from './route-map.tsx';
-
-const DEMO_DAY = '2027-01-04';
+import { nearestVisitDay, stepVisitDay } from './visit-days.ts';
 
 export function HomeCarePage() {
   const { t, i18n } = useTranslation();
   const [teams, setTeams] = useState<Team[]>([]);
   const [teamId, setTeamId] = useState('');
-  const [date, setDate] = useState(DEMO_DAY);
+  const [date, setDate] = useState('');
+  /** Days with visits for the team (oldest first): the screen opens on today or the nearest of them. */
+  const [visitDays, setVisitDays] = useState<Array<{ date: string; visits: number }>>([]);
   const [seconds, setSeconds] = useState(10);
   const [visits, setVisits] = useState<CareVisit[]>([]);
   const [clients, setClients] = useState<Client[]>([]);
@@ -42,6 +43,27 @@ export function HomeCarePage() {
   }, []);
 
   useEffect(() => {
+    if (!teamId) return;
+    let live = true;
+    planning
+      .visitDays(teamId)
+      .then((days) => {
+        if (!live) return;
+        setVisitDays(days);
+        const dates = days.map((d) => d.date);
+        setDate((d) => (d && dates.includes(d) ? d : (nearestVisitDay(dates, todayLocal()) ?? todayLocal())));
+      })
+      .catch((e) => {
+        if (!live) return;
+        setError(e);
+        setDate((d) => d || todayLocal());
+      });
+    return () => {
+      live = false;
+    };
+  }, [teamId]);
+
+  useEffect(() => {
     if (!teamId || !date) return;
     setLoading(true);
     setPlan(null);
@@ -65,6 +87,7 @@ export function HomeCarePage() {
       .finally(() => setLoading(false));
   }, [teamId, date]);
 
+  const dates = useMemo(() => visitDays.map((d) => d.date), [visitDays]);
   const visitById = useMemo(() => new Map(visits.map((v) => [v.id, v])), [visits]);
   const clientById = useMemo(() => new Map(clients.map((c) => [c.id, c])), [clients]);
   const carerById = useMemo(() => new Map(carers.map((c) => [c.id, c])), [carers]);
@@ -170,8 +193,32 @@ export function HomeCarePage() {
             label={t('homecare.day')}
             type="date"
             value={date}
+            list="visit-days"
             onChange={(e) => setDate(e.target.value)}
           />
+          <datalist id="visit-days">
+            {visitDays.map((d) => (
+              <option key={d.date} value={d.date} label={t('homecare.visits', { count: d.visits })} />
+            ))}
+          </datalist>
+          <span className="day-steps">
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              disabled={!stepVisitDay(dates, date, -1)}
+              onClick={() => setDate(stepVisitDay(dates, date, -1)!)}
+            >
+              {t('homecare.previousDay')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              disabled={!stepVisitDay(dates, date, 1)}
+              onClick={() => setDate(stepVisitDay(dates, date, 1)!)}
+            >
+              {t('homecare.nextDay')}
+            </button>
+          </span>
           <TextField
             label={t('optimise.timeLimit')}
             type="number"
@@ -209,7 +256,7 @@ export function HomeCarePage() {
         <ErrorNotice error={error} />
       )}
       <div className="toolbar">
-        <strong>{formatDate(date, lang, 'long')}</strong>
+        <strong data-testid="homecare-day">{date && formatDate(date, lang, 'long')}</strong>
         <span>{t('homecare.visits', { count: visits.length })}</span>
         {plan && <span>{t('homecare.carers', { count: plan.routes.length })}</span>}
         {plan && plan.unassignedVisitIds.length > 0 && (

@@ -1,9 +1,9 @@
 /**
  * A proposal compared with the current roster: what changes per person, and what it does to
- * hours against contract, nights and weekend days. Also used to accept a proposal per person.
+ * hours against contract, nights and weekend days. Also used to choose whom to accept it for.
  */
 import { isWeekend, shiftMinutes } from '../dates.ts';
-import { EMPTY, type CellChange, type GridModel, type GridShiftType } from '../roster/grid-model.ts';
+import { EMPTY, type GridModel, type GridShiftType } from '../roster/grid-model.ts';
 
 export interface CellDiff {
   date: string;
@@ -111,12 +111,14 @@ export function diffProposal(
   return { people, changedCells, ignored };
 }
 
-/** The cell changes that accept the proposal for the chosen people only. */
-export function changesFor(diff: ProposalDiff, employeeIds: Iterable<string>): CellChange[] {
+/**
+ * The chosen people who still have changes in the proposal, in the table's order: what a per-person
+ * accept sends to the server (`POST /api/proposals/{id}/accept` with `employeeIds`). People taken
+ * over earlier no longer differ and drop out.
+ */
+export function chosenWithChanges(diff: ProposalDiff, employeeIds: Iterable<string>): string[] {
   const chosen = new Set(employeeIds);
-  return diff.people
-    .filter((p) => chosen.has(p.employeeId))
-    .flatMap((p) => p.changes.map((c) => ({ employeeId: p.employeeId, date: c.date, shiftTypeId: c.to })));
+  return diff.people.filter((p) => chosen.has(p.employeeId)).map((p) => p.employeeId);
 }
 
 /** Distance to contract in minutes (positive: over contract). */

@@ -13,7 +13,7 @@ import { textColorOn } from '../components/color.ts';
 import { ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
 import type { GridModel } from '../roster/grid-model.ts';
 import { useRoster } from '../roster/use-roster.ts';
-import { changesFor, diffProposal, type PersonDiff } from './proposal-diff.ts';
+import { chosenWithChanges, diffProposal, type PersonDiff } from './proposal-diff.ts';
 
 function hours(minutes: number): string {
   return (minutes / 60).toLocaleString(undefined, { maximumFractionDigits: 1 });
@@ -98,19 +98,28 @@ export function ProposalPage() {
   }
 
   async function acceptSelected() {
-    if (!proposal || !diff || selected.size === 0) return;
+    if (!proposal || !diff) return;
+    const employeeIds = chosenWithChanges(diff, selected);
+    if (employeeIds.length === 0) return;
     setBusy(true);
     setError(null);
     try {
-      // Per person: write those people's cells through the normal (version-checked) roster change,
-      // then close the proposal so the rest is not applied later by accident.
+      // The server takes over these people's cells (version-checked, audited); the rest of the
+      // proposal stays open against the roster version this wrote.
       const reason = roster.data?.period.status === 'published' ? t('proposal.title') : undefined;
-      await roster.change(changesFor(diff, selected), reason);
-      const r = await proposals.reject(proposal.id);
-      setProposal({ ...proposal, status: r.status });
-      setDone(t('proposal.partlyAccepted', { count: selected.size }));
+      const r = await proposals.acceptFor(proposal.id, employeeIds, reason);
+      setProposal(r.proposal as Proposal<RosterProposalPayload>);
+      setSelected(new Set());
+      setDone(
+        t('proposal.partlyAccepted', { count: employeeIds.length }) +
+          (r.remainingEmployeeIds.length
+            ? ' ' + t('proposal.restOpen', { count: r.remainingEmployeeIds.length })
+            : ''),
+      );
+      await roster.reload();
     } catch (e) {
       setError(e);
+      if (e instanceof ApiError && e.status === 409) await roster.reload();
     } finally {
       setBusy(false);
     }
@@ -139,6 +148,9 @@ export function ProposalPage() {
     });
 
   const open = proposal?.status === 'open';
+  const takenOver = (proposal?.payload.acceptedEmployeeIds ?? [])
+    .map((e) => model?.employees[model.rowOf.get(e) ?? -1]?.name ?? e)
+    .join(', ');
   return (
     <div className="page">
       <PageHeader title={t('proposal.title')}>
@@ -162,6 +174,11 @@ export function ProposalPage() {
       {proposal && diff && model && (
         <>
           {stale && open && <Notice kind="warning">{t('proposal.stale')}</Notice>}
+          {takenOver && (
+            <p className="muted" data-testid="taken-over">
+              {t('proposal.takenOver', { names: takenOver })}
+            </p>
+          )}
           <div className="toolbar">
             <strong data-testid="proposal-summary">
               {diff.changedCells

@@ -20,6 +20,7 @@ import { formatDate, isWeekend, isoWeekday } from '../dates.ts';
 import type { RuleSignal } from '../api/types.ts';
 import { textColorOn } from '../components/color.ts';
 import { ABSENCE_CODES } from './absence.ts';
+import { inLanguage, signalSummary } from './signals.ts';
 import type { CoverageRow } from './coverage.ts';
 import {
   EMPTY,
@@ -437,9 +438,7 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
           : absence
             ? `${ABSENCE_CODES[absence]}`
             : t('shift.empty');
-        const signalText = cellSignals
-          ?.map((x) => `⚠ ${x.title}${x.article ? ` (${x.article})` : ''}`)
-          .join('\n');
+        const signalText = cellSignals?.map((x) => `⚠ ${signalSummary(x, p.lang)}`).join('\n');
         return (
           <div
             key={c.key}
@@ -455,7 +454,7 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
               }) +
               (pinned ? `, ${t('roster.pinned')}` : '') +
               (cellSignals
-                ? `, ${t('roster.signalsCount', { count: cellSignals.length })}: ${cellSignals.map((x) => x.title).join('; ')}`
+                ? `, ${t('roster.signalsCount', { count: cellSignals.length })}: ${cellSignals.map((x) => inLanguage(x.title, p.lang)).join('; ')}`
                 : '')
             }
             className={classes.join(' ')}

@@ -7,45 +7,93 @@ import { textColorOn } from '../components/color.ts';
 import { rankCandidates, type CandidateEstimate, type Reason } from './candidates.ts';
 import type { CoverageRow } from './coverage.ts';
 import { shiftAt, type CellChange, type GridModel, type Position } from './grid-model.ts';
-import { formatMeasure } from './signals.ts';
+import { formatMeasure, inLanguage } from './signals.ts';
 
-export function SignalCard({ signal, model }: { signal: RuleSignal; model?: GridModel }) {
+/** "ma 4 jan 23:00" from a local `YYYY-MM-DDTHH:MM`. */
+function moment(dateTime: string, lang: string): string {
+  return `${formatDate(dateTime.slice(0, 10), lang)} ${dateTime.slice(11, 16)}`;
+}
+
+export function SignalCard({
+  signal,
+  model,
+  showName,
+}: {
+  signal: RuleSignal;
+  model?: GridModel;
+  showName?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const name = model?.employees[model.rowOf.get(signal.employeeId) ?? -1]?.name;
+  const lang = i18n.language;
+  const name = showName ? model?.employees[model.rowOf.get(signal.employeeId) ?? -1]?.name : undefined;
+  const codeOf = (id: string | undefined) =>
+    (id && model?.shiftTypes[model.shiftIndexOf.get(id) ?? -1]?.code) || '';
   return (
-    <article className={`signal-card tier-${signal.tier}`}>
+    <article className={`signal-card tier-${signal.tier}`} data-rule={signal.rule}>
       <header>
         <span className={`tier-badge tier-${signal.tier}`}>{t(`signals.tier_${signal.tier}`)}</span>
-        <strong>{signal.title}</strong>
+        <strong>{inLanguage(signal.title, lang)}</strong>
       </header>
       {name && (
         <p className="muted">
           {name}
-          {signal.dates.length > 0 &&
-            ` · ${signal.dates.map((d) => formatDate(d, i18n.language)).join(', ')}`}
+          {signal.dates.length > 0 && ` · ${signal.dates.map((d) => formatDate(d, lang)).join(', ')}`}
         </p>
       )}
       <dl className="measure">
-        {signal.article && (
+        <dt>{t('signals.rule')}</dt>
+        <dd>
+          <code>{signal.rule}</code>
+        </dd>
+        {signal.source && (
           <>
             <dt>{t('signals.article')}</dt>
-            <dd>{signal.article}</dd>
+            <dd data-testid="signal-source">{signal.source.cite}</dd>
+            {signal.source.edition && (
+              <>
+                <dt>{t('signals.edition')}</dt>
+                <dd>{signal.source.edition}</dd>
+              </>
+            )}
           </>
         )}
         {Number.isFinite(signal.measured) && (
           <>
             <dt>{t('signals.measured')}</dt>
-            <dd>{formatMeasure(signal.measured, signal.unit)}</dd>
+            <dd data-testid="signal-measured">{formatMeasure(signal.measured, signal.unit, lang)}</dd>
           </>
         )}
         {Number.isFinite(signal.limit) && (
           <>
             <dt>{t('signals.limit')}</dt>
-            <dd>{formatMeasure(signal.limit, signal.unit)}</dd>
+            <dd data-testid="signal-limit">{formatMeasure(signal.limit, signal.unit, lang)}</dd>
+          </>
+        )}
+        {signal.period && (
+          <>
+            <dt>{t('signals.period')}</dt>
+            <dd>
+              {moment(signal.period.start, lang)} – {moment(signal.period.end, lang)}
+            </dd>
+          </>
+        )}
+        {signal.shifts.length > 0 && (
+          <>
+            <dt>{t('signals.shifts')}</dt>
+            <dd>
+              <ul className="signal-shifts">
+                {signal.shifts.map((s) => (
+                  <li key={s.start}>
+                    {codeOf(s.shiftTypeId) && <strong>{codeOf(s.shiftTypeId)} </strong>}
+                    {moment(s.start, lang)}–{s.end.slice(11, 16)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
       </dl>
-      {signal.explanation && <p className="explanation">{signal.explanation}</p>}
+      <p className="explanation">{inLanguage(signal.message, lang)}</p>
       {signal.unconfirmed && <p className="muted">{t('signals.unconfirmed')}</p>}
     </article>
   );
@@ -186,7 +234,7 @@ export function SignalPanel({
               {signalsAtActive.length === 0 ? (
                 <p className="muted">{t('signals.none')}</p>
               ) : (
-                signalsAtActive.map((s) => <SignalCard key={s.id} signal={s} />)
+                signalsAtActive.map((s) => <SignalCard key={s.id} signal={s} model={model} />)
               )}
               <section className="candidates" aria-label={t('signals.why')}>
                 <h3>{t('signals.why')}</h3>
@@ -226,7 +274,7 @@ export function SignalPanel({
           {allSignals.length === 0 ? (
             <p className="muted">{t('roster.noSignals')}</p>
           ) : (
-            allSignals.slice(0, 200).map((s) => <SignalCard key={s.id} signal={s} model={model} />)
+            allSignals.slice(0, 200).map((s) => <SignalCard key={s.id} signal={s} model={model} showName />)
           )}
         </div>
       )}

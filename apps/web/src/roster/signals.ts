@@ -1,11 +1,11 @@
 /**
- * Rule signals from the API's rule check, shaped for the grid: per cell, worst tier first.
- * The check answers `{ruleId, severity, employeeId, date, message}` and may add the measured
- * value, limit, unit, article and the dates involved; whatever it adds is shown.
+ * Rule signals from the API's rule check, shaped for the grid: per cell, worst tier first. Every
+ * figure comes from the rule engine's violation as the server reports it (rule, tier, source,
+ * measured value and limit with unit, period, shifts, message in nl and en); nothing is
+ * re-derived here.
  */
 import type { RuleCheck, RuleCheckViolation } from '../api/endpoints.ts';
-import type { RuleSignal, Tier } from '../api/types.ts';
-import { addDays, dayNumber } from '../dates.ts';
+import type { Bilingual, RuleSignal, Tier } from '../api/types.ts';
 import type { GridModel } from './grid-model.ts';
 
 const TIER_ORDER: Record<Tier, number> = { legal: 0, cao: 1, healthy: 2, preference: 3 };
@@ -20,45 +20,39 @@ export function tierOf(severity: string | undefined): Tier {
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** "… maximaal 7 (ATW art. 5:8 lid 6)" → the legal source at the end of a message, if any. */
-export function splitArticle(message: string): { text: string; article: string } {
-  const m = /\s*\(([^()]*\b(?:art\.|artikel|ATW|ATB|cao|CAO|BW)\b[^()]*)\)\s*\.?$/.exec(message);
-  if (!m) return { text: message, article: '' };
-  return { text: message.slice(0, m.index).trim(), article: m[1]!.trim() };
-}
-
-/** The days a violation spans (its date up to its end date), at most `max` of them. */
-function spanDates(from: string, to: string | undefined, max = 31): string[] {
-  if (!to || to <= from) return [from];
-  const days = Math.min(max, dayNumber(to) - dayNumber(from) + 1);
-  return Array.from({ length: days }, (_, i) => addDays(from, i));
-}
 
 export function signalFromViolation(v: RuleCheckViolation, index: number): RuleSignal | undefined {
   if (!v.employeeId) return undefined;
-  const dates = Array.isArray(v.dates)
-    ? (v.dates as unknown[]).filter((d): d is string => typeof d === 'string')
-    : [];
-  if (dates.length === 0 && v.date)
-    dates.push(...spanDates(v.date, str(v.endDate) || str(v.end) || undefined));
-  const { text, article } = splitArticle(v.message);
-  const [title, ...rest] = text.split(/(?<=\.)\s+/);
+  const dates = v.dates?.length ? [...v.dates] : v.date ? [v.date] : [];
+  const message: Bilingual = v.messages ?? { nl: v.message, en: v.message };
   return {
-    id: `${v.ruleId}|${v.employeeId}|${dates.join(',')}|${index}`,
+    id: `${v.ruleId}|${v.employeeId}|${v.period?.start ?? dates.join(',')}|${index}`,
     rule: v.ruleId,
-    tier: tierOf(str(v.tier) || v.severity),
+    tier: tierOf(v.tier ?? v.severity),
     employeeId: v.employeeId,
     dates,
-    title: str(v.title) || title || v.ruleId,
-    article: str(v.article) || str(v.source) || article,
-    measured: num(v.value ?? v.measured),
+    title: v.title ?? { nl: v.ruleId, en: v.ruleId },
+    message,
+    source: v.source,
+    measured: num(v.value),
     limit: num(v.limit),
-    unit: str(v.unit),
-    explanation: str(v.explanation) || rest.join(' '),
+    unit: v.unit ?? '',
+    period: v.period,
+    shifts: (v.shifts ?? []).map(({ date, start, end, shiftTypeId }) => ({ date, start, end, shiftTypeId })),
     unconfirmed: v.unconfirmed === true,
   };
+}
+
+/** The text of a signal in the UI language (Dutch unless English is chosen). */
+export function inLanguage(text: Bilingual, lang: string): string {
+  return lang.startsWith('en') ? text.en : text.nl;
+}
+
+/** "ATW art. 5:3 lid 1" or "Cao VVT art. 5.1 (Cao VVT 2025-2026)": the citation with the CAO edition. */
+export function sourceText(signal: RuleSignal): string {
+  if (!signal.source) return '';
+  const { cite, edition } = signal.source;
+  return edition ? `${cite} (${edition})` : cite;
 }
 
 export function signalsFromCheck(check: RuleCheck | null | undefined): RuleSignal[] {
@@ -96,13 +90,30 @@ export function signalsByCell(model: GridModel, signals: RuleSignal[]): Map<numb
   return out;
 }
 
-export function formatMeasure(value: number, unit: string): string {
+/** A measured value or limit with its unit: "8:00 u", "48:00 u per week", "7 (aantal)". */
+export function formatMeasure(value: number, unit: string, lang = 'nl'): string {
   if (!Number.isFinite(value)) return '–';
+  const en = lang.startsWith('en');
   if (unit === 'min' || unit === 'min/week') {
     const h = Math.floor(Math.abs(value) / 60);
     const m = Math.round(Math.abs(value) % 60);
-    const text = `${value < 0 ? '−' : ''}${h}:${String(m).padStart(2, '0')} u`;
-    return unit === 'min/week' ? `${text}/wk` : text;
+    const text = `${value < 0 ? '−' : ''}${h}:${String(m).padStart(2, '0')} ${en ? 'h' : 'u'}`;
+    return unit === 'min/week' ? `${text} per week` : text;
   }
+  if (unit === 'count') return `${value} ${en ? '(count)' : '(aantal)'}`;
   return String(value);
+}
+
+/** One line for a tooltip: title, source, measured vs limit. */
+export function signalSummary(signal: RuleSignal, lang: string): string {
+  const parts = [inLanguage(signal.title, lang)];
+  const source = sourceText(signal);
+  if (source) parts.push(source);
+  if (Number.isFinite(signal.measured) && Number.isFinite(signal.limit)) {
+    const en = lang.startsWith('en');
+    parts.push(
+      `${en ? 'measured' : 'gemeten'} ${formatMeasure(signal.measured, signal.unit, lang)}, ${en ? 'limit' : 'grens'} ${formatMeasure(signal.limit, signal.unit, lang)}`,
+    );
+  }
+  return parts.join(' · ');
 }

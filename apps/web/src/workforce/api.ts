@@ -3,6 +3,7 @@
  * downloads (CSV, XLSX) and the printable reports (HTML) opened in a new tab.
  */
 import { ApiError, api, query, type Problem } from '../api/client.ts';
+import type { Scenario } from './capacity-edit.ts';
 
 export interface LevelSeries {
   level: number;
@@ -41,6 +42,8 @@ export interface Projection {
 }
 export interface CapacityPlan {
   assumptions: { fteHours: number; [key: string]: unknown };
+  /** The scenario definitions compared (the request's, or the standard set). */
+  scenarios: Scenario[];
   comparison: {
     base: Projection;
     scenarios: Array<{
@@ -78,6 +81,10 @@ export interface Recommendation {
 export interface CapacityRequest {
   weeks: number;
   demandBasis: 'min' | 'ideal';
+  /** The planner's assumptions (all optional; the server fills in its defaults). */
+  assumptions?: Record<string, unknown>;
+  /** Scenarios to compare; without them the server's standard set. */
+  scenarios?: Scenario[];
   recommendation?: { timeLimitSeconds?: number };
 }
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField, Spinner } from '../components/ui.tsx';
 import {
   capacity,
@@ -15,6 +16,8 @@ import {
   type TeamProjection,
 } from './api.ts';
 import { GapChart } from './charts.tsx';
+import { fieldErrors, loadEdits, saveEdits, type CapacityEdits, type Scenario } from './capacity-edit.ts';
+import { AssumptionsEditor, ScenariosEditor } from './capacity-editor.tsx';
 import './workforce.css';
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -39,7 +42,19 @@ export function CapacityPage() {
 
   const [weeks, setWeeks] = useState(52);
   const [basis, setBasis] = useState<'min' | 'ideal'>('min');
-  const request: CapacityRequest = useMemo(() => ({ weeks, demandBasis: basis }), [weeks, basis]);
+  // The planner's assumptions and scenarios: kept in this browser (the server has no store for them).
+  const [applied, setApplied] = useState<CapacityEdits>(() => loadEdits(globalThis.localStorage));
+  const [draft, setDraft] = useState<{ assumptions: Record<string, unknown>; scenarios: Scenario[] } | null>(
+    null,
+  );
+  const [fieldErrs, setFieldErrs] = useState<Map<string, string>>(new Map());
+  // The editor is only rendered while open (many inputs; none of them in the way when closed).
+  const [editing, setEditing] = useState(() => !!applied.assumptions);
+  const [computing, setComputing] = useState(false);
+  const request: CapacityRequest = useMemo(
+    () => ({ weeks, demandBasis: basis, ...applied }),
+    [weeks, basis, applied],
+  );
   const [plan, setPlan] = useState<CapacityPlan | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [teamId, setTeamId] = useState('');
@@ -50,25 +65,47 @@ export function CapacityPage() {
 
   useEffect(() => {
     let live = true;
-    setPlan(null);
     setAdvice(null);
     setError(null);
+    setComputing(true);
     capacity
       .plan(request)
       .then((p) => {
         if (!live) return;
         setPlan(p);
+        setFieldErrs(new Map());
+        setDraft((d) => d ?? { assumptions: p.assumptions, scenarios: p.scenarios });
+        saveEdits(globalThis.localStorage, applied);
         setTeamId((id) =>
           p.comparison.base.teams.some((t) => t.teamId === id)
             ? id
             : (p.comparison.base.teams[0]?.teamId ?? ''),
         );
       })
-      .catch((e) => live && setError(e));
+      .catch((e: unknown) => {
+        if (!live) return;
+        setError(e);
+        // The last good plan stays on screen; the bad fields are marked.
+        if (e instanceof ApiError && e.status === 400) {
+          setFieldErrs(fieldErrors(e.problem.errors));
+          setEditing(true);
+        }
+      })
+      .finally(() => live && setComputing(false));
     return () => {
       live = false;
     };
-  }, [request]);
+  }, [request, applied]);
+
+  function recompute() {
+    if (draft) setApplied({ assumptions: draft.assumptions, scenarios: draft.scenarios });
+  }
+
+  function restoreDefaults() {
+    saveEdits(globalThis.localStorage, {});
+    setDraft(null);
+    setApplied({});
+  }
 
   async function recommend() {
     setAdvising(true);
@@ -154,6 +191,51 @@ export function CapacityPage() {
       </div>
       <ErrorNotice error={error} endpoint="/api/capacity/plan" />
       {!plan && !error && <Spinner label={t('capacity.loading')} />}
+      {draft && (
+        <section className="card" aria-labelledby="capacity-edit-title">
+          <details open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
+            <summary>
+              <h2 id="capacity-edit-title" className="inline-heading">
+                {t('capacityEdit.title')}
+              </h2>
+            </summary>
+            {editing && (
+              <>
+                <p className="muted">{t('capacityEdit.intro')}</p>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    recompute();
+                  }}
+                >
+                  <h3>{t('capacityEdit.assumptions')}</h3>
+                  <AssumptionsEditor
+                    assumptions={draft.assumptions}
+                    errors={fieldErrs}
+                    onChange={(assumptions) => setDraft({ ...draft, assumptions })}
+                  />
+                  <h3>{t('capacityEdit.scenarios')}</h3>
+                  <ScenariosEditor
+                    scenarios={draft.scenarios}
+                    errors={fieldErrs}
+                    onChange={(scenarios) => setDraft({ ...draft, scenarios })}
+                  />
+                  <div className="toolbar">
+                    <button type="submit" className="btn btn-primary" disabled={computing}>
+                      {t('capacityEdit.recompute')}
+                    </button>
+                    <button type="button" className="btn btn-ghost" onClick={restoreDefaults}>
+                      {t('capacityEdit.defaults')}
+                    </button>
+                    {computing && <Spinner label={t('capacity.loading')} />}
+                    <span className="muted">{t('capacityEdit.storedHere')}</span>
+                  </div>
+                </form>
+              </>
+            )}
+          </details>
+        </section>
+      )}
       {plan && base && (
         <>
           {!plan.scope.complete && <Notice>{t('capacity.teamLeaderScope')}</Notice>}

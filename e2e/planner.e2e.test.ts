@@ -1,0 +1,300 @@
+/**
+ * The planner's details in Debian's Chromium against the real server on the embedded database:
+ * rule signals explained on hover and in the side panel (source, measured vs limit, straight from
+ * the rule engine), a proposal accepted for one person only, the home-care screen opening on a day
+ * with visits, and capacity assumptions and scenarios edited in the screen (with the server's field
+ * error for a bad value). Screenshots go to test-output/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  browserUnavailableReason,
+  launchBrowser,
+  screenshot,
+  type LaunchedBrowser,
+} from './support/browser.ts';
+import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
+
+interface DomDocument {
+  cookie: string;
+}
+interface Cell {
+  employeeId: string;
+  date: string;
+  shiftTypeId: string;
+}
+interface Violation {
+  ruleId: string;
+  employeeId: string;
+  dates: string[];
+  source: { cite: string; edition?: string };
+  value: number;
+  limit: number;
+  unit: string;
+  title: { nl: string };
+}
+
+const skipReason = browserUnavailableReason();
+if (skipReason) console.warn(`e2e: skipped — ${skipReason}`);
+
+/** "8:00 u" as the screen shows minutes. */
+const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')} u`;
+
+describe.skipIf(!!skipReason)('Planner details in the browser', () => {
+  let server: TestServer;
+  let launched: LaunchedBrowser;
+  let page: Page;
+  const errors: string[] = [];
+
+  /** The API with the page's own session (and its CSRF token on changes). */
+  const call = <T>(method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const csrf = decodeURIComponent(
+          (globalThis as unknown as { document: DomDocument }).document.cookie.match(
+            /planmaat_csrf=([^;]+)/,
+          )?.[1] ?? '',
+        );
+        const r = await fetch(path, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: r.status, body: (await r.json().catch(() => null)) as unknown };
+      },
+      { method, path, body },
+    ) as Promise<{ status: number; body: T }>;
+
+  const draftPeriod = async () => {
+    const periods = await call<{ items: Array<{ id: string; status: string; teamId: string }> }>(
+      'GET',
+      '/api/roster-periods?teamId=team-ward-1',
+    );
+    return periods.body.items.find((p) => p.status === 'draft')!.id;
+  };
+  const roster = async (id: string) =>
+    (
+      await call<{ period: { version: number; start: string }; assignments: Cell[] }>(
+        'GET',
+        `/api/roster-periods/${id}`,
+      )
+    ).body;
+  const cellsOf = (cells: Cell[], employeeId: string) =>
+    cells
+      .filter((c) => c.employeeId === employeeId)
+      .map((c) => `${c.date}:${c.shiftTypeId}`)
+      .sort();
+
+  beforeAll(async () => {
+    server = await startServer();
+    launched = await launchBrowser();
+    page = await launched.context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-mailadres').fill('planner@demo.local');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/rooster$/);
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.stop();
+  });
+
+  it('explains a rule signal on hover and in the side panel: rule, source, measured vs limit', async () => {
+    const periodId = await draftPeriod();
+    const before = await roster(periodId);
+    const employees = await call<{ items: Array<{ id: string }> }>(
+      'GET',
+      '/api/employees?teamId=team-ward-1&limit=500',
+    );
+    const day = before.period.start;
+    const [d1, d2] = [addDay(day, 1), addDay(day, 2)];
+    // Someone free the first five days, so the only rest problem is the one made here.
+    const employeeId = employees.body.items.find(
+      (e) => !before.assignments.some((a) => a.employeeId === e.id && a.date <= addDay(day, 4)),
+    )!.id;
+    // A late shift, then an early shift the next morning: too little daily rest.
+    const saved = await call<{ ruleCheck: { violations: Violation[] } }>(
+      'PUT',
+      `/api/roster-periods/${periodId}/assignments`,
+      {
+        expectedVersion: before.period.version,
+        changes: [
+          { employeeId, date: d1, shiftTypeId: 'st-L' },
+          { employeeId, date: d2, shiftTypeId: 'st-V' },
+        ],
+      },
+    );
+    expect(saved.status).toBe(200);
+    const rest = saved.body.ruleCheck.violations.find(
+      (v) => v.employeeId === employeeId && v.ruleId.endsWith('.daily-rest') && v.dates.includes(d2),
+    )!;
+    expect(rest).toBeDefined();
+
+    await page.reload();
+    const cell = page.locator(`.cell.signal[data-employee="${employeeId}"][data-date="${d2}"]`);
+    await cell.waitFor({ timeout: 30_000 });
+    // Hover: the tooltip names the rule, its source and measured vs limit.
+    const title = (await cell.getAttribute('title'))!;
+    expect(title).toContain(rest.title.nl);
+    expect(title).toContain(rest.source.cite);
+    expect(title).toContain(`gemeten ${clock(rest.value)}, grens ${clock(rest.limit)}`);
+    await cell.hover();
+    // The side panel: the same figures, as the rule engine measured them.
+    await cell.click();
+    const panel = page.getByRole('complementary', { name: 'Regelsignalen' });
+    const card = panel.locator(`.signal-card[data-rule="${rest.ruleId}"]`);
+    await card.waitFor();
+    expect(await card.getByTestId('signal-source').textContent()).toBe(rest.source.cite);
+    expect(await card.getByTestId('signal-measured').textContent()).toBe(clock(rest.value));
+    expect(await card.getByTestId('signal-limit').textContent()).toBe(clock(rest.limit));
+    expect(await card.textContent()).toMatch(/Periode.*–/);
+    expect(await card.locator('.signal-shifts li').allTextContents()).toEqual([
+      expect.stringMatching(/^L /),
+      expect.stringMatching(/^V /),
+    ]);
+    await screenshot(page, 'planner-01-signal-panel');
+  });
+
+  it('accepts a proposal for one person only: only their cells change, the rest stays open', async () => {
+    const kinds = await call<{ items: Array<{ kind: string }> }>('GET', '/api/job-kinds');
+    expect(kinds.body.items.map((k) => k.kind)).toContain('roster');
+    const periodId = await draftPeriod();
+    const job = await call<{ id: string }>('POST', '/api/jobs', {
+      kind: 'roster',
+      timeLimitSeconds: 3,
+      params: { rosterPeriodId: periodId },
+    });
+    expect(job.status).toBe(202);
+    let proposalId: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          const state = await call<{ status: string; proposalId: string | null }>(
+            'GET',
+            `/api/jobs/${job.body.id}`,
+          );
+          proposalId = state.body.proposalId;
+          return state.body.status;
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBe('completed');
+    const proposal = await call<{ payload: { assignments: Cell[] } }>('GET', `/api/proposals/${proposalId}`);
+    await page.goto(`${server.url}/voorstel/${proposalId}`);
+    await page.getByTestId('proposal-summary').waitFor();
+    const rows = page.locator('tbody tr');
+    const peopleBefore = await rows.count();
+    expect(peopleBefore).toBeGreaterThan(1);
+    const name = (await rows.first().locator('th').textContent())!;
+    const employees = await call<{ items: Array<{ id: string; name: string }> }>(
+      'GET',
+      '/api/employees?teamId=team-ward-1&limit=500',
+    );
+    const chosen = employees.body.items.find((e) => e.name === name)!.id;
+    const before = await roster(periodId);
+
+    await rows.first().getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Geselecteerde overnemen (1)' }).click();
+    await page.getByText('Wijzigingen van 1 medewerker overgenomen.').waitFor();
+    const after = await roster(periodId);
+    expect(cellsOf(after.assignments, chosen)).toEqual(cellsOf(proposal.body.payload.assignments, chosen));
+    for (const e of new Set([...before.assignments, ...after.assignments].map((a) => a.employeeId)))
+      if (e !== chosen) expect(cellsOf(after.assignments, e)).toEqual(cellsOf(before.assignments, e));
+    // The proposal stays open for the others; the accepted person left the list.
+    expect(await page.locator('.status-badge').textContent()).toBe('Open');
+    await expect.poll(() => rows.count()).toBe(peopleBefore - 1);
+    expect(await page.getByTestId('taken-over').textContent()).toContain(name);
+    expect(await page.getByRole('button', { name: 'Alles overnemen' }).isEnabled()).toBe(true);
+    await screenshot(page, 'planner-02-proposal-one-person');
+  });
+
+  it('opens the home-care screen on a day with visits and steps between such days', async () => {
+    await page.getByRole('link', { name: 'Wijkzorg dagplanning' }).click();
+    await page.getByRole('heading', { name: 'Wijkzorg dagplanning' }).waitFor();
+    await expect.poll(() => page.getByLabel('Team').inputValue()).not.toBe('');
+    const team = await page.getByLabel('Team').inputValue();
+    const days = (
+      await call<{ items: Array<{ date: string; visits: number }> }>('GET', `/api/visit-days?teamId=${team}`)
+    ).body.items;
+    expect(days.length).toBeGreaterThan(1);
+    const dates = days.map((d) => d.date);
+    await expect.poll(() => page.getByLabel('Dag', { exact: true }).inputValue()).not.toBe('');
+    const opened = await page.getByLabel('Dag', { exact: true }).inputValue();
+    expect(dates).toContain(opened);
+    const visits = days.find((d) => d.date === opened)!.visits;
+    await expect.poll(() => page.locator('.toolbar').first().textContent()).toContain(`${visits} bezoeken`);
+    await screenshot(page, 'planner-03-homecare-day');
+    const following = dates.find((d) => d > opened);
+    if (following) {
+      await page.getByRole('button', { name: /Volgende dag met bezoeken/ }).click();
+      await expect.poll(() => page.getByLabel('Dag', { exact: true }).inputValue()).toBe(following);
+    } else {
+      await page.getByRole('button', { name: /Vorige dag met bezoeken/ }).click();
+      await expect
+        .poll(() => page.getByLabel('Dag', { exact: true }).inputValue())
+        .toBe(dates[dates.indexOf(opened) - 1]);
+    }
+  });
+
+  it('edits a capacity assumption and a scenario, recomputes, and names a bad field', async () => {
+    await page.getByRole('link', { name: 'Capaciteit' }).click();
+    await page.getByRole('heading', { name: 'Capaciteit', level: 1 }).waitFor();
+    const shortage = page.getByTestId('total-shortage');
+    await shortage.waitFor({ timeout: 60_000 });
+    const hours = async () => Number(((await shortage.textContent()) ?? '').replace(/\D/g, ''));
+    const before = await hours();
+    await page.getByRole('heading', { name: 'Aannames en scenario’s aanpassen' }).click();
+    const absence = page.getByLabel('Verzuim (%)', { exact: true });
+    expect(await absence.inputValue()).toBe('7');
+    await absence.fill('15');
+    // A scenario of our own beside the others, and one of the standard set renamed.
+    await page.getByRole('button', { name: 'Scenario toevoegen' }).click();
+    const mine = page.locator('.scenario-editor').last();
+    await mine.getByLabel('Naam scenario').fill('Vijf extra VIG');
+    await mine.getByLabel('Aannemen niveau 3').fill('5');
+    await page.locator('.scenario-editor').first().getByLabel('Naam scenario').fill('Verzuim omlaag');
+    await page.getByRole('button', { name: /^Scenario „Verloop.*verwijderen$/ }).click();
+    await page.getByRole('button', { name: 'Herberekenen' }).click();
+    await expect.poll(hours, { timeout: 60_000 }).toBeGreaterThan(before);
+    const cards = page.locator('.scenario-card h3');
+    await expect.poll(() => cards.allTextContents()).toContain('Vijf extra VIG');
+    expect(await cards.allTextContents()).toContain('Verzuim omlaag');
+    expect((await cards.allTextContents()).some((n) => n.startsWith('Verloop'))).toBe(false);
+    const ownCard = page.locator('.scenario-card', { hasText: 'Vijf extra VIG' });
+    expect(await ownCard.locator('.trend-better').textContent()).toMatch(/−/);
+    await screenshot(page, 'planner-04-capacity-edited');
+
+    // Kept in this browser: after a reload the edited plan is computed again.
+    await page.reload();
+    await shortage.waitFor({ timeout: 60_000 });
+    await expect.poll(() => cards.allTextContents(), { timeout: 60_000 }).toContain('Vijf extra VIG');
+
+    // A bad value: the server's field error is shown at the field.
+    await page.getByLabel('Verzuim (%)', { exact: true }).fill('150');
+    await page.getByRole('button', { name: 'Herberekenen' }).click();
+    const fieldError = page.locator('.field-error', { hasText: 'assumptions.absenceRate' });
+    await fieldError.waitFor({ timeout: 30_000 });
+    expect(await fieldError.textContent()).toMatch(/^Verzuim \(%\):/);
+    expect(await page.getByLabel('Verzuim (%)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await fieldError.scrollIntoViewIfNeeded();
+    await screenshot(page, 'planner-05-capacity-field-error');
+
+    // Back to the defaults: the standard scenarios return.
+    await page.getByRole('button', { name: 'Standaardwaarden herstellen' }).click();
+    await expect.poll(() => cards.allTextContents(), { timeout: 60_000 }).not.toContain('Vijf extra VIG');
+    await expect.poll(hours, { timeout: 60_000 }).toBe(before);
+  });
+
+  it('raised no script errors in the pages', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+function addDay(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
