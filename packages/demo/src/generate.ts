@@ -28,6 +28,7 @@ import {
 import { FIRST_NAMES, INITIALS, LAST_NAMES, STREETS } from './names.ts';
 import { buildHandMadeRoster } from './hand-roster.ts';
 import { carerShiftsFromRoster } from './carer-shifts.ts';
+import { skilledCoverAssignments } from './skill-cover.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -172,6 +173,9 @@ const HOME_CARE_DEMAND: typeof WARD_DEMAND = {
   ],
 };
 
+/** Visits a day per home-care team that HOME_CARE_DEMAND is sized for (the default demo). */
+const VISITS_PER_TEAM = 190;
+
 const CONTRACT_HOURS = [12, 16, 20, 24, 28, 32, 36];
 const CONTRACT_WEIGHTS = [6, 12, 18, 22, 20, 14, 8];
 
@@ -273,15 +277,21 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     ].map((h) => h.date),
   );
 
+  // Route head counts are set for the default team size (380 visits a day over two teams); a team
+  // with more or fewer visits gets proportionally more or fewer carers on each route shift.
+  const routeScale = homeCareTeamCount === 0 ? 1 : visitsPerDay / homeCareTeamCount / VISITS_PER_TEAM;
   const demand: Demand[] = [];
   for (let day = 0; day < 56; day++) {
     const date = addDays(horizonStart, day);
     const weekendLike = isoWeekday(date) >= 6 || holidays.has(date);
     for (const team of teams) {
       const table = team.kind === 'ward' ? WARD_DEMAND : HOME_CARE_DEMAND;
+      const scale = team.kind === 'ward' ? 1 : routeScale;
       for (const [shiftTypeId, rows] of Object.entries(table)) {
         for (const row of rows) {
-          const [min, ideal] = weekendLike ? row.weekend : row.weekday;
+          const [baseMin, baseIdeal] = weekendLike ? row.weekend : row.weekday;
+          const min = Math.round(baseMin * scale);
+          const ideal = Math.max(min, Math.round(baseIdeal * scale));
           if (ideal === 0) continue;
           demand.push({ teamId: team.id, date, shiftTypeId, minLevel: row.minLevel, skills: [], min, ideal });
         }
@@ -331,6 +341,23 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     employees,
     visitsPerDay,
     start,
+  );
+  // Enough carers with the skill on duty for the skilled visits of each team-day (insulin in the
+  // evening, ...); the default demo already has them, so it gains no shifts here.
+  assignments.push(
+    ...skilledCoverAssignments(
+      {
+        teams: homeCareTeams,
+        employees,
+        clients,
+        visits,
+        shiftTypes,
+        absences,
+        periods: rosterPeriods.filter((p) => p.status === 'published'),
+        routeShiftTypeIds: ['st-RO', 'st-RD', 'st-RA'],
+      },
+      assignments,
+    ),
   );
   const carerShifts = carerShiftsFromRoster({
     assignments: assignments.filter((a) => a.date >= start && a.date <= addDays(start, 6)),

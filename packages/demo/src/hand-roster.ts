@@ -34,6 +34,21 @@ const MIN_REST_MINUTES = 11 * 60;
 
 export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
   const { random, periods, employees, shiftTypes, demand, absences } = input;
+  // Date arithmetic is the hot spot for large organisations: memoise it.
+  const shiftedDates = new Map<string, string>();
+  const dayOffset = (date: string, days: number) => {
+    const key = `${date}|${days}`;
+    let out = shiftedDates.get(key);
+    if (out === undefined) shiftedDates.set(key, (out = addDays(date, days)));
+    return out;
+  };
+  const demandByTeamDay = new Map<string, Demand[]>();
+  for (const r of demand) {
+    const key = `${r.teamId}|${r.date}`;
+    const list = demandByTeamDay.get(key);
+    if (list) list.push(r);
+    else demandByTeamDay.set(key, [r]);
+  }
   const shiftById = new Map(shiftTypes.map((s) => [s.id, s]));
   const absenceByEmployee = new Map<string, Array<[number, number]>>();
   for (const a of absences) {
@@ -54,8 +69,8 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
     );
 
     for (let d = 0; d < days; d++) {
-      const date = addDays(period.start, d);
-      const todays = demand.filter((r) => r.teamId === period.teamId && r.date === date);
+      const date = dayOffset(period.start, d);
+      const todays = demandByTeamDay.get(`${period.teamId}|${date}`) ?? [];
       // Nights first: fewest candidates. Within a shift the strictest level first.
       const shiftOrder = [...new Set(todays.map((r) => r.shiftTypeId))].sort(
         (a, b) => rank(shiftById.get(a)!) - rank(shiftById.get(b)!),
@@ -77,16 +92,16 @@ export function buildHandMadeRoster(input: HandRosterInput): Assignment[] {
               if (shift.category === 'night' && !e.worksNights) return false;
               if (minorIds.has(e.id) && (shift.category === 'night' || shift.category === 'late'))
                 return false;
-              const yesterday = mine.get(addDays(date, -1));
+              const yesterday = mine.get(dayOffset(date, -1));
               if (yesterday?.category === 'night' && shift.category !== 'night') return false;
               if (
                 yesterday &&
-                interval.start - shiftInterval(addDays(date, -1), yesterday).end < MIN_REST_MINUTES
+                interval.start - shiftInterval(dayOffset(date, -1), yesterday).end < MIN_REST_MINUTES
               )
                 return false;
-              if (consecutiveDaysBefore(mine, date) >= MAX_CONSECUTIVE_DAYS) return false;
+              if (consecutiveDaysBefore(mine, date, dayOffset) >= MAX_CONSECUTIVE_DAYS) return false;
               // At most five days in any seven: room for the weekly rest planners aim at.
-              if (daysWorkedInLast(mine, date, 6) >= 5) return false;
+              if (daysWorkedInLast(mine, date, 6, dayOffset) >= 5) return false;
               const off = absenceByEmployee.get(e.id);
               if (off?.some(([s, t]) => s < interval.end && t > interval.start)) return false;
               const target = (e.contractHoursPerWeek * days) / 7;
@@ -124,14 +139,21 @@ function rank(shift: ShiftType): number {
   return { night: 0, late: 1, day: 2, early: 3, other: 4 }[shift.category];
 }
 
-function daysWorkedInLast(mine: Map<string, ShiftType>, date: string, days: number): number {
+type DayOffset = (date: string, days: number) => string;
+
+function daysWorkedInLast(
+  mine: Map<string, ShiftType>,
+  date: string,
+  days: number,
+  offset: DayOffset,
+): number {
   let n = 0;
-  for (let d = 1; d <= days; d++) if (mine.has(addDays(date, -d))) n++;
+  for (let d = 1; d <= days; d++) if (mine.has(offset(date, -d))) n++;
   return n;
 }
 
-function consecutiveDaysBefore(mine: Map<string, ShiftType>, date: string): number {
+function consecutiveDaysBefore(mine: Map<string, ShiftType>, date: string, offset: DayOffset): number {
   let n = 0;
-  while (n < 7 && mine.has(addDays(date, -(n + 1)))) n++;
+  while (n < 7 && mine.has(offset(date, -(n + 1)))) n++;
   return n;
 }

@@ -109,5 +109,27 @@ describe('demo organisation', () => {
     const firstDay = big.visits.filter((v) => v.date === big.visits[0].date).length;
     expect(firstDay).toBeGreaterThan(4500);
     expect(firstDay).toBeLessThan(5500);
+    // Route shifts in proportion to the visits (200 a team against 190 in the default demo), and
+    // on every team-day enough insulin-qualified carers in the evening for the injections
+    // (17:00–18:30, about five per carer).
+    const date = big.visits[0].date;
+    const employee = new Map(big.employees.map((e) => [e.id, e]));
+    const teamOf = new Map(big.clients.map((c) => [c.id, c.teamId]));
+    const homeCare = big.teams.filter((t) => t.kind === 'home-care');
+    expect(big.carerShifts.filter((s) => s.date === date).length).toBeGreaterThanOrEqual(
+      21 * homeCare.length,
+    );
+    for (const team of homeCare) {
+      const injections = big.visits.filter(
+        (v) => v.date === date && teamOf.get(v.clientId) === team.id && v.id.endsWith('insulineAvond'),
+      ).length;
+      const qualified = big.carerShifts.filter((s) => {
+        const e = employee.get(s.employeeId)!;
+        return (
+          s.date === date && e.teamIds[0] === team.id && s.start === '17:00' && e.skills.includes('insuline')
+        );
+      }).length;
+      expect(qualified).toBeGreaterThanOrEqual(Math.ceil(injections / 5));
+    }
   });
 });

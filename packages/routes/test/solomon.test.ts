@@ -8,6 +8,7 @@ import {
   solomonProblem,
   solveSolomon,
   search,
+  toCustomerNumbers,
 } from '../src/index.ts';
 import { hasSolomon, readBenchmark } from './helpers.ts';
 
@@ -172,5 +173,21 @@ describe.skipIf(!hasSolomon)('solve-vrptw on benchmark instances', () => {
       objective: 'distance',
     });
     expect(byVehicles.vehicles).toBeLessThan(byDistance.vehicles);
+  });
+});
+
+describe.skipIf(!hasSolomon)('SWAP* in the local search', () => {
+  it('keeps plans feasible, agrees with the evaluator and is deterministic', () => {
+    for (const name of ['R101', 'RC105']) {
+      const instance = parseSolomon(readBenchmark('solomon', `${name}.txt`), name);
+      const problem = solomonProblem(instance, 'distance');
+      const options = { seed: 3, maxIterations: 30, localSearchWindow: 0.05, swapStar: true } as const;
+      const a = search(problem, options);
+      if (name === 'R101') expect(search(problem, options).routes).toEqual(a.routes);
+      expect(a.unassigned).toBe(0);
+      const check = evaluateSolomon(instance, toCustomerNumbers(a.routes));
+      expect(check.violations).toEqual([]);
+      expect(check.distance).toBeCloseTo(a.bestDistance, 6);
+    }
   });
 });

@@ -8,13 +8,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatClock, InputError, isValidDate } from '@planmaat/domain';
 import {
+  estimateTravelProvider,
+  fallbackTravelProvider,
   planHomeCareDay,
+  TravelProviderError,
   planHomeCareWeek,
   replanHomeCareDay,
   type HomeCareDayResult,
   type HomeCareProgress,
   type HomeCareSummary,
+  type TravelTimeProvider,
 } from '@planmaat/routes';
+import { osrmTravelProvider } from '@planmaat/travel-osrm';
 import { CliExit } from '../cli-exit.ts';
 import { readBundleDir } from './validate.ts';
 import { positiveNumber } from './solve-vrptw.ts';
@@ -31,6 +36,37 @@ interface HomecareOptions {
   previous?: string;
   out?: string;
   quiet?: boolean;
+  travel: string;
+  osrmUrl?: string;
+  strictTravel?: boolean;
+}
+
+/**
+ * The travel-time provider chosen on the command line: the coordinate estimate, or OSRM (URL from
+ * --osrm-url or PLANMAAT_OSRM_URL) that falls back to the estimate with a warning when it cannot
+ * answer — or, with --strict-travel, stops with exit code 2.
+ */
+export function travelFromOptions(
+  opts: Pick<HomecareOptions, 'travel' | 'osrmUrl' | 'strictTravel'>,
+  warn: (message: string) => void,
+): TravelTimeProvider {
+  if (opts.travel === 'estimate') return estimateTravelProvider();
+  if (opts.travel !== 'osrm')
+    throw new InputError(`--travel is estimate or osrm, got "${opts.travel}"`, '--travel');
+  const url = opts.osrmUrl ?? process.env.PLANMAAT_OSRM_URL;
+  if (!url || !/^https?:\/\//.test(url))
+    throw new InputError(
+      `--travel osrm needs --osrm-url http(s)://… (or PLANMAAT_OSRM_URL), got "${url ?? ''}"`,
+      '--osrm-url',
+    );
+  const osrm = osrmTravelProvider({ url });
+  if (opts.strictTravel) return osrm;
+  return fallbackTravelProvider(osrm, estimateTravelProvider(), (error) =>
+    warn(
+      `waarschuwing: ${error.message} — reistijden geschat uit coördinaten / ` +
+        `warning: travel times estimated from coordinates instead`,
+    ),
+  );
 }
 
 function line(label: string, s: HomeCareSummary): string {
@@ -69,6 +105,9 @@ export function registerHomecare(program: Command): void {
     .option('--at <HH:MM>', 'time the carer drops out')
     .option('--previous <file>', 're-plan from this plan JSON instead of planning the day first')
     .option('--out <file>', 'write the plan JSON here')
+    .option('--travel <provider>', 'travel times: estimate (coordinates) or osrm', 'estimate')
+    .option('--osrm-url <url>', 'OSRM server for --travel osrm (default: env PLANMAAT_OSRM_URL)')
+    .option('--strict-travel', 'stop (exit 2) when OSRM cannot answer instead of estimating')
     .option('--quiet', 'no progress on stderr')
     .action(async (dir: string, opts: HomecareOptions) => {
       if (!isValidDate(opts.date))
@@ -83,6 +122,7 @@ export function registerHomecare(program: Command): void {
       const seed = positiveNumber('seed', opts.seed, true);
       const threads = Math.max(1, positiveNumber('threads', opts.threads, true));
       const seconds = opts.seconds === undefined ? undefined : positiveNumber('seconds', opts.seconds);
+      const travel = travelFromOptions(opts, (message) => console.error(message));
       let lastShown = 0;
       const onProgress = (p: HomeCareProgress) => {
         if (opts.quiet || Date.now() - lastShown < 2000) return;
@@ -97,8 +137,9 @@ export function registerHomecare(program: Command): void {
             data,
             opts.date,
             { teamId: opts.team, seconds, seed, threads },
-            { onProgress },
+            { onProgress, travel },
           );
+          console.log(`travel times / reistijden: ${week.days[0]?.travelProvider ?? travel.name}`);
           for (const day of week.days) {
             console.log(line(day.date, day.summary));
             found.push(...problems(day));
@@ -118,16 +159,17 @@ export function registerHomecare(program: Command): void {
               data,
               opts.date,
               { teamId: opts.team, seconds, seed, threads },
-              { onProgress },
+              { onProgress, travel },
             );
             console.log(line(day.date, day.summary));
+            console.log(`travel times / reistijden: ${day.travelProvider}`);
           }
           if (opts.dropCarer) {
             const replan = await replanHomeCareDay(
               data,
               day,
               { carerId: opts.dropCarer, at: opts.at!, seconds: seconds ?? 10, seed, threads },
-              { onProgress },
+              { onProgress, travel },
             );
             const s = replan.summary;
             console.log(line(`re-plan without ${s.carerId} from ${formatClock(s.at)}`, replan.plan.summary));
@@ -145,6 +187,7 @@ export function registerHomecare(program: Command): void {
         }
       } catch (error) {
         if (error instanceof RangeError) throw new InputError(error.message, dir);
+        if (error instanceof TravelProviderError) throw new InputError(error.message, '--osrm-url');
         throw error;
       }
       if (opts.out) await writeFile(opts.out, JSON.stringify(output) + '\n');

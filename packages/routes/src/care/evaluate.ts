@@ -5,7 +5,7 @@
  */
 import { clockMinutes, isQualified } from '@planmaat/domain';
 import { pointKey } from '../travel/provider.ts';
-import { MANDATORY_VISIT_PENALTY, type CareDayInput, type CareProblem } from './model.ts';
+import { MANDATORY_VISIT_PENALTY, newCarerFactor, type CareDayInput, type CareProblem } from './model.ts';
 import type { CareTeamPlan } from './result.ts';
 
 export interface CareCheck {
@@ -157,7 +157,11 @@ export function evaluateCarePlan(input: CareDayInput, problem: CareProblem, plan
       w.timeShift * shifted +
       w.missedBreak * missed;
   }
-  for (const pair of pairs) if (!known.has(pair)) objective += w.continuity;
+  for (const pair of pairs) {
+    if (known.has(pair)) continue;
+    const [client, carer] = pair.split('|');
+    objective += w.continuity * newCarerFactor(input.newCarerFactor?.[client]?.[carer]);
+  }
   const unplanned = new Set(plan.unplanned.map((u) => u.visitId));
   let mandatoryUnplanned = 0;
   for (const visit of input.visits) {

@@ -111,6 +111,12 @@ export interface CareDayInput {
   previous?: Record<string, PreviousAssignment>;
   /** Week planning: carers who already visited each client this week (client id → carer ids). */
   knownCarers?: Record<string, string[]>;
+  /**
+   * Week planning: multiplier (0–1, default 1) on the continuity cost of a carer new to a client
+   * (client id → carer id → factor); a carer who works more of the client's coming days costs less,
+   * so the new face is one the client will see again. Rounded to 1/64.
+   */
+  newCarerFactor?: Record<string, Record<string, number>>;
 }
 
 export interface CareProblem {
@@ -170,6 +176,8 @@ export interface CareProblem {
   maxWork: Float64Array;
   /** client × carer: 1 = the carer already visited the client (week continuity). */
   known: Uint8Array;
+  /** client × carer: continuity cost when the pair appears (0 when known). */
+  pairCost: Float64Array;
 }
 
 export interface BuildOptions {
@@ -310,6 +318,14 @@ export async function buildCareProblem(
       if (r !== undefined) known[ci * C + r] = 1;
     }
   }
+  const pairCost = new Float64Array(clientIds.length * C);
+  for (let ci = 0; ci < clientIds.length; ci++) {
+    const factors = input.newCarerFactor?.[clientIds[ci]];
+    for (let r = 0; r < C; r++) {
+      if (known[ci * C + r]) continue;
+      pairCost[ci * C + r] = weights.continuity * newCarerFactor(factors?.[input.carers[r].employee.id]);
+    }
+  }
   const travel: Float64Array[] = [];
   for (const mode of modes) {
     options.signal?.throwIfAborted();
@@ -359,5 +375,12 @@ export async function buildCareProblem(
     breakMinutes,
     maxWork,
     known,
+    pairCost,
   };
+}
+
+/** The continuity multiplier of a new client–carer pair: within 0–1, rounded to 1/64 (exact sums). */
+export function newCarerFactor(factor: number | undefined): number {
+  if (factor === undefined || !Number.isFinite(factor)) return 1;
+  return Math.round(Math.min(1, Math.max(0, factor)) * 64) / 64;
 }

@@ -214,6 +214,8 @@ export class CarePlan {
   readonly count: Int32Array;
   /** Distinct (client, carer) pairs in the plan that the client did not know yet. */
   newPairs = 0;
+  /** Their continuity cost (sum of `pairCost`). */
+  continuityCost = 0;
   objective = 0;
   omitted = 0;
   hardViolations = 0;
@@ -244,6 +246,7 @@ export class CarePlan {
     this.deadline.set(o.deadline);
     this.count.set(o.count);
     this.newPairs = o.newPairs;
+    this.continuityCost = o.continuityCost;
     this.objective = o.objective;
     this.omitted = o.omitted;
     this.hardViolations = o.hardViolations;
@@ -255,8 +258,8 @@ export class CarePlan {
     const i = p.visitClient[v] * p.carers + r;
     if (p.known[i]) return 0;
     const c = this.count[i];
-    if (sign > 0) return c === 0 ? p.weights.continuity : 0;
-    return c === 1 ? -p.weights.continuity : 0;
+    if (sign > 0) return c === 0 ? p.pairCost[i] : 0;
+    return c === 1 ? -p.pairCost[i] : 0;
   }
 
   insert(task: number, r: number, pos: number): void {
@@ -267,7 +270,10 @@ export class CarePlan {
     this.routeOf[task] = r;
     const p = this.p;
     const i = p.visitClient[p.taskVisit[task]] * p.carers + r;
-    if (this.count[i]++ === 0 && !p.known[i]) this.newPairs++;
+    if (this.count[i]++ === 0 && !p.known[i]) {
+      this.newPairs++;
+      this.continuityCost += p.pairCost[i];
+    }
   }
 
   remove(task: number): void {
@@ -283,7 +289,10 @@ export class CarePlan {
     this.unpin(task);
     const p = this.p;
     const i = p.visitClient[p.taskVisit[task]] * p.carers + r;
-    if (--this.count[i] === 0 && !p.known[i]) this.newPairs--;
+    if (--this.count[i] === 0 && !p.known[i]) {
+      this.newPairs--;
+      this.continuityCost -= p.pairCost[i];
+    }
   }
 
   pin(task: number, start: number): void {
@@ -317,7 +326,7 @@ export class CarePlan {
   /** Sum of the route costs, continuity and left-out visits (routes must be refreshed). */
   total(): number {
     const p = this.p;
-    let total = p.weights.continuity * this.newPairs;
+    let total = this.continuityCost;
     let violations = 0;
     for (let r = 0; r < p.carers; r++) {
       const c = this.timing[r].cost;

@@ -248,7 +248,7 @@ export function carePlanResult(p: CareProblem, plan: CarePlan, input: CareDayInp
     for (const [r, visitIds] of m)
       penalties.push({
         kind: 'continuity',
-        cost: w.continuity,
+        cost: p.pairCost[c * p.carers + r],
         carerId: p.carerIds[r],
         clientId: p.clientIds[c],
         visitIds,

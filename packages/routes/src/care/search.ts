@@ -69,6 +69,10 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
     }
   }
 
+  let continuityWeighted = false;
+  for (let i = 0; i < p.pairCost.length && !continuityWeighted; i++)
+    if (p.pairCost[i] > 0) continuityWeighted = true;
+
   const scratch = new Int32Array(p.tasks + 1);
   let bestR = -1;
   let bestPos = -1;
@@ -261,6 +265,21 @@ export function searchCare(p: CareProblem, options: CareSearchOptions): CareSear
     const strings = Math.floor(rnd.next() * Math.max(1, ksMax)) + 1;
     let seed = rnd.int(V);
     for (let t = 0; t < V && !assigned(plan, seed); t++) seed = (seed + 1) % V;
+    // Continuity: a third of the time the seed is a visit by a carer new to its client, so the
+    // strings around it (and the client's other visits with that carer) get another carer.
+    if (continuityWeighted && roll < 0.15 + 0.3 * 0.85) {
+      const start = rnd.int(p.tasks);
+      for (let k = 0; k < p.tasks; k++) {
+        const task = (start + k) % p.tasks;
+        const r = plan.routeOf[task];
+        if (r < 0) continue;
+        const i = p.visitClient[p.taskVisit[task]] * C + r;
+        if (p.pairCost[i] > 0 && plan.count[i] > 0) {
+          seed = p.taskVisit[task];
+          break;
+        }
+      }
+    }
     const seen = new Set<number>();
     for (let k = -1; k < K && seen.size < strings; k++) {
       const q = k < 0 ? seed : neighbours[seed * K + k];

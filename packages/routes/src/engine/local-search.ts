@@ -19,8 +19,21 @@ export class LocalSearch {
   private readonly bufA: Int32Array;
   private readonly bufB: Int32Array;
   private readonly sameEnd: Uint8Array;
-  /** Moves applied since construction (for statistics). */
+  // SWAP* scratch (per route position): removal gain and the three cheapest insertions elsewhere.
+  private readonly removalU: Float64Array;
+  private readonly removalV: Float64Array;
+  private readonly topU: Int32Array;
+  private readonly topUCost: Float64Array;
+  private readonly topV: Int32Array;
+  private readonly topVCost: Float64Array;
+  /** Pass in which a route pair last had its SWAP* neighbourhood scanned. */
+  private readonly pairPass: Int32Array;
+  private pass = 0;
+  /** Run SWAP* between routes (Vidal 2022). */
+  swapStarEnabled = false;
+  /** Moves applied since construction (for statistics); SWAP* moves among them. */
   applied = 0;
+  swapStarApplied = 0;
 
   constructor(
     private readonly problem: VrpProblem,
@@ -33,6 +46,14 @@ export class LocalSearch {
     this.bufA = new Int32Array(problem.n + 2);
     this.bufB = new Int32Array(problem.n + 2);
     const V = problem.vehicles;
+    const cells = problem.n + 2;
+    this.removalU = new Float64Array(cells);
+    this.removalV = new Float64Array(cells);
+    this.topU = new Int32Array(cells * 3);
+    this.topUCost = new Float64Array(cells * 3);
+    this.topV = new Int32Array(cells * 3);
+    this.topVCost = new Float64Array(cells * 3);
+    this.pairPass = new Int32Array(V * V);
     this.sameEnd = new Uint8Array(V * V);
     for (let a = 0; a < V; a++)
       for (let b = 0; b < V; b++)
@@ -59,6 +80,7 @@ export class LocalSearch {
     while (improved && passes < 50) {
       improved = false;
       passes++;
+      this.pass++;
       if (shouldStop()) return;
       for (let k = 0; k < n; k++) {
         const u = order[k];
@@ -87,6 +109,13 @@ export class LocalSearch {
         if (this.swapInter(state, u, v, ru, rv)) return true;
         if (this.twoOptStar(state, ru, rv, state.posOf[u], state.posOf[v])) return true;
         if (this.twoOptStar(state, ru, rv, state.posOf[u], state.posOf[v] - 1)) return true;
+        if (this.swapStarEnabled) {
+          const key = ru < rv ? ru * V + rv : rv * V + ru;
+          if (this.pairPass[key] !== this.pass) {
+            this.pairPass[key] = this.pass;
+            if (this.swapStar(state, ru, rv)) return true;
+          }
+        }
       } else {
         if (this.intraRoute(state, ru, state.posOf[u], state.posOf[v])) return true;
       }
@@ -325,6 +354,170 @@ export class LocalSearch {
     state.setRoute(rv, B, nb);
     this.applied++;
     return true;
+  }
+
+  /**
+   * SWAP* (Vidal 2022): exchange u of route ru with v of route rv, each inserted at its best place
+   * in the other route rather than in the other's position. Per route pair: removal gains and the
+   * three cheapest feasible insertions of every visit into the other route (O(1) each through the
+   * segments), then every (u, v) pair in O(1) from those; the best improving pair is re-checked by a
+   * full simulation of both new routes before it is applied.
+   */
+  private swapStar(state: RouteState, ru: number, rv: number): boolean {
+    const p = this.problem;
+    const nu = state.len[ru];
+    const nv = state.len[rv];
+    if (nu === 0 || nv === 0) return false;
+    this.prepareSwapStar(state, ru, rv, this.removalU, this.topU, this.topUCost);
+    this.prepareSwapStar(state, rv, ru, this.removalV, this.topV, this.topVCost);
+    const size = p.size;
+    const V = p.vehicles;
+    const bu = ru * state.stride;
+    const bv = rv * state.stride;
+    const loadU = state.pLoad[bu + nu + 1];
+    const loadV = state.pLoad[bv + nv + 1];
+    let best = -IMPROVEMENT;
+    let bestI = -1;
+    let bestJ = -1;
+    let bestAfterU = -1; // where u goes in rv (after this position of rv, old numbering)
+    let bestAfterV = -1; // where v goes in ru
+    for (let i = 1; i <= nu; i++) {
+      const u = state.nodes[bu + i];
+      if (p.allowed !== null && p.allowed[u * V + rv] === 0) continue;
+      for (let j = 1; j <= nv; j++) {
+        const v = state.nodes[bv + j];
+        if (p.allowed !== null && p.allowed[v * V + ru] === 0) continue;
+        const du = p.demand[u];
+        const dv = p.demand[v];
+        if (loadU - du + dv > p.capacity[ru] + 1e-9 || loadV - dv + du > p.capacity[rv] + 1e-9) continue;
+        const removal = this.removalU[i] + this.removalV[j];
+        // u into rv without v: v's place, or a top position not next to v.
+        const pvPrev = state.nodes[bv + j - 1];
+        const pvNext = state.nodes[bv + j + 1];
+        let insU = p.cost[pvPrev * size + u] + p.cost[u * size + pvNext] - p.cost[pvPrev * size + pvNext];
+        let afterU = j - 1;
+        for (let k = 0; k < 3; k++) {
+          const c = this.topUCost[i * 3 + k];
+          if (c === Infinity) break;
+          const a = this.topU[i * 3 + k];
+          if (a === j - 1 || a === j) continue;
+          if (c < insU) {
+            insU = c;
+            afterU = a;
+          }
+          break;
+        }
+        if (removal + insU >= best) continue;
+        const puPrev = state.nodes[bu + i - 1];
+        const puNext = state.nodes[bu + i + 1];
+        let insV = p.cost[puPrev * size + v] + p.cost[v * size + puNext] - p.cost[puPrev * size + puNext];
+        let afterV = i - 1;
+        for (let k = 0; k < 3; k++) {
+          const c = this.topVCost[j * 3 + k];
+          if (c === Infinity) break;
+          const a = this.topV[j * 3 + k];
+          if (a === i - 1 || a === i) continue;
+          if (c < insV) {
+            insV = c;
+            afterV = a;
+          }
+          break;
+        }
+        const total = removal + insU + insV;
+        if (total < best) {
+          best = total;
+          bestI = i;
+          bestJ = j;
+          bestAfterU = afterU;
+          bestAfterV = afterV;
+        }
+      }
+    }
+    if (bestI < 0) return false;
+    // Build both routes and check them exactly (windows, shift end).
+    const A = this.bufA;
+    const B = this.bufB;
+    const u = state.nodes[bu + bestI];
+    const v = state.nodes[bv + bestJ];
+    let na = 0;
+    if (bestAfterV === 0) A[na++] = v;
+    for (let k = 1; k <= nu; k++) {
+      if (k !== bestI) A[na++] = state.nodes[bu + k];
+      if (k === bestAfterV) A[na++] = v;
+    }
+    let nb = 0;
+    if (bestAfterU === 0) B[nb++] = u;
+    for (let k = 1; k <= nv; k++) {
+      if (k !== bestJ) B[nb++] = state.nodes[bv + k];
+      if (k === bestAfterU) B[nb++] = u;
+    }
+    const costA = this.sequenceCost(ru, A, na, Infinity);
+    if (costA === Infinity) return false;
+    const costB = this.sequenceCost(rv, B, nb, Infinity);
+    if (costB === Infinity) return false;
+    if (costA + costB >= state.routeCost[ru] + state.routeCost[rv] - IMPROVEMENT) return false;
+    state.setRoute(ru, A, na);
+    state.setRoute(rv, B, nb);
+    this.applied++;
+    this.swapStarApplied++;
+    return true;
+  }
+
+  /**
+   * For every visit of route `from`: the distance change of removing it and its three cheapest
+   * feasible insertions into route `to` as it is now (capacity is checked per pair).
+   */
+  private prepareSwapStar(
+    state: RouteState,
+    from: number,
+    to: number,
+    removal: Float64Array,
+    top: Int32Array,
+    topCost: Float64Array,
+  ): void {
+    const p = this.problem;
+    const size = p.size;
+    const base = from * state.stride;
+    const n = state.len[from];
+    const m = state.len[to];
+    for (let i = 1; i <= n; i++) {
+      const prev = state.nodes[base + i - 1];
+      const c = state.nodes[base + i];
+      const next = state.nodes[base + i + 1];
+      removal[i] = p.cost[prev * size + next] - p.cost[prev * size + c] - p.cost[c * size + next];
+      let c0 = Infinity;
+      let c1 = Infinity;
+      let c2 = Infinity;
+      let a0 = -1;
+      let a1 = -1;
+      let a2 = -1;
+      for (let after = 0; after <= m; after++) {
+        const d = state.insertionDeltaNoLoad(c, to, after, c2);
+        if (d >= c2) continue;
+        if (d < c0) {
+          c2 = c1;
+          a2 = a1;
+          c1 = c0;
+          a1 = a0;
+          c0 = d;
+          a0 = after;
+        } else if (d < c1) {
+          c2 = c1;
+          a2 = a1;
+          c1 = d;
+          a1 = after;
+        } else {
+          c2 = d;
+          a2 = after;
+        }
+      }
+      top[i * 3] = a0;
+      top[i * 3 + 1] = a1;
+      top[i * 3 + 2] = a2;
+      topCost[i * 3] = c0;
+      topCost[i * 3 + 1] = c1;
+      topCost[i * 3 + 2] = c2;
+    }
   }
 
   /** Relocate u next to v, or reverse the stretch between them, inside one route. */

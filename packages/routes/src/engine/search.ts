@@ -33,6 +33,8 @@ export interface SearchOptions {
   sisr?: Partial<SisrParams>;
   /** Apply local search to candidates within this relative distance of the best (0 = never). */
   localSearchWindow?: number;
+  /** SWAP* between routes in the local search (default false: see docs/route-optimiser.md). */
+  swapStar?: boolean;
   /** Initial routes (vehicle index → customers), e.g. a previous plan. */
   initialRoutes?: readonly (readonly number[])[];
   shouldStop?: () => boolean;
@@ -61,6 +63,7 @@ export function search(problem: VrpProblem, options: SearchOptions): SearchResul
   const neighbours = nearestNeighbours(problem, 40);
   const sisr = new Sisr(problem, neighbours, random, { ...DEFAULT_SISR, ...options.sisr });
   const localSearch = new LocalSearch(problem, neighbours, random);
+  localSearch.swapStarEnabled = options.swapStar ?? false;
   const state = new RouteState(problem);
   const shouldStop = options.shouldStop ?? (() => false);
   const timeLimit =

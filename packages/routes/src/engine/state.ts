@@ -196,6 +196,40 @@ export class RouteState {
     return this.len[r] === 0 ? delta + p.vehicleCost : delta;
   }
 
+  /** Distance delta of inserting c after position `after` of non-empty route r, windows checked, capacity not; Infinity when infeasible or not below `bound`. */
+  insertionDeltaNoLoad(c: number, r: number, after: number, bound: number): number {
+    const p = this.problem;
+    const size = p.size;
+    const i = r * this.stride + after;
+    const prev = this.nodes[i];
+    const next = this.nodes[i + 1];
+    const delta = p.cost[prev * size + c] + p.cost[c * size + next] - p.cost[prev * size + next];
+    if (delta >= bound) return Infinity;
+    this.seg.concat(
+      this.pD[i],
+      this.pTW[i],
+      this.pE[i],
+      this.pL[i],
+      p.time[prev * size + c],
+      p.service[c],
+      0,
+      p.ready[c],
+      p.due[c],
+    );
+    this.seg.concat(
+      this.seg.d,
+      this.seg.tw,
+      this.seg.e,
+      this.seg.l,
+      p.time[c * size + next],
+      this.sD[i + 1],
+      this.sTW[i + 1],
+      this.sE[i + 1],
+      this.sL[i + 1],
+    );
+    return this.seg.tw > WARP_EPSILON ? Infinity : delta;
+  }
+
   /**
    * Cheapest feasible insertion of c into route r with cost delta below `bound` (the vehicle
    * cost of an empty route excluded); sets `scanAfter` (-1 when none) and returns the delta.

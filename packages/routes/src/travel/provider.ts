@@ -107,3 +107,36 @@ export function matrixTravelProvider(given: GivenMatrix): TravelTimeProvider {
     },
   };
 }
+
+/**
+ * Use `primary` (e.g. OSRM) and switch to `fallback` (e.g. the estimate) for good when it fails
+ * with a TravelProviderError: every later matrix comes from the fallback. `onFallback` hears why,
+ * once; the name then says so, e.g. "estimate (osrm unavailable)".
+ */
+export function fallbackTravelProvider(
+  primary: TravelTimeProvider,
+  fallback: TravelTimeProvider,
+  onFallback?: (error: TravelProviderError) => void,
+): TravelTimeProvider & { readonly failure: TravelProviderError | undefined } {
+  let failure: TravelProviderError | undefined;
+  return {
+    get name() {
+      return failure ? `${fallback.name} (${primary.name} unavailable)` : primary.name;
+    },
+    get failure() {
+      return failure;
+    },
+    async matrix(points, mode, signal) {
+      if (!failure) {
+        try {
+          return await primary.matrix(points, mode, signal);
+        } catch (error) {
+          if (!(error instanceof TravelProviderError)) throw error;
+          failure = error;
+          onFallback?.(error);
+        }
+      }
+      return fallback.matrix(points, mode, signal);
+    },
+  };
+}

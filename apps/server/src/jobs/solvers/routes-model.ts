@@ -41,6 +41,19 @@ function serviceOf(v: CareVisit): string {
   return `L${v.minLevel}${v.skills.length ? ':' + [...v.skills].sort().join('+') : ''}`;
 }
 
+/** Travel mode most of the day's carers use (the model has one travel matrix). */
+export function usualTravelMode(shifts: CarerShift[], employees: Employee[]): Employee['travelMode'] {
+  const employeeById = new Map(employees.map((e) => [e.id, e]));
+  const modes = shifts
+    .filter((s) => employeeById.has(s.employeeId))
+    .map((s) => employeeById.get(s.employeeId)!.travelMode);
+  return (
+    (Object.keys(SPEED_KMH) as Employee['travelMode'][])
+      .map((m) => [m, modes.filter((x) => x === m).length] as const)
+      .sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'car'
+  );
+}
+
 export function buildRoutesInput(day: {
   teamId: string;
   date: string;
@@ -48,6 +61,8 @@ export function buildRoutesInput(day: {
   clients: Client[];
   shifts: CarerShift[];
   employees: Employee[];
+  /** Travel minutes between two points (e.g. from OSRM); default the straight-line estimate. */
+  travel?: (a: GeoPoint, b: GeoPoint) => number;
 }): RoutesInput {
   const clientById = new Map(day.clients.map((c) => [c.id, c]));
   const employeeById = new Map(day.employees.map((e) => [e.id, e]));
@@ -79,7 +94,9 @@ export function buildRoutesInput(day: {
       points.push(client.point);
     }
   }
-  const distances = points.map((a) => points.map((b) => travelMinutes(a, b, speed)));
+  const distances = points.map((a) =>
+    points.map((b) => (day.travel ? day.travel(a, b) : travelMinutes(a, b, speed))),
+  );
 
   // A two-carer visit needs two distinct services (same skills): the second gets a suffix.
   const SECOND = '#2';

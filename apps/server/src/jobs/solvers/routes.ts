@@ -3,7 +3,42 @@ import { z } from 'zod';
 import { localDate } from '@planmaat/domain';
 import * as repo from '@planmaat/db';
 import type { SolverPlugin } from '../solver-port.ts';
-import { buildRoutesInput, type RoutesInput } from './routes-model.ts';
+import { pointKey, TravelProviderError } from '@planmaat/routes';
+import { osrmTravelProvider } from '@planmaat/travel-osrm';
+import type { CareVisit, CarerShift, Client, Employee, GeoPoint } from '@planmaat/domain';
+import { buildRoutesInput, usualTravelMode, type RoutesInput } from './routes-model.ts';
+
+/**
+ * Travel minutes from the OSRM server in PLANMAAT_OSRM_URL for the day's points (carers' start and
+ * end points, clients), or undefined without the variable. An OSRM that cannot answer is logged
+ * with the reason and the job plans with the straight-line estimate.
+ */
+export async function osrmTravel(
+  shifts: CarerShift[],
+  employees: Employee[],
+  clients: Client[],
+  visits: CareVisit[],
+): Promise<((a: GeoPoint, b: GeoPoint) => number) | undefined> {
+  const url = process.env.PLANMAAT_OSRM_URL;
+  if (!url) return undefined;
+  const clientPoint = new Map(clients.map((c) => [c.id, c.point]));
+  const points = new Map<string, GeoPoint>();
+  for (const s of shifts) for (const p of [s.startPoint, s.endPoint]) points.set(pointKey(p), p);
+  for (const v of visits) {
+    const p = clientPoint.get(v.clientId);
+    if (p) points.set(pointKey(p), p);
+  }
+  const list = [...points.values()];
+  try {
+    const minutes = await osrmTravelProvider({ url }).matrix(list, usualTravelMode(shifts, employees));
+    const index = new Map(list.map((p, i) => [pointKey(p), i]));
+    return (a, b) => Math.round(minutes[index.get(pointKey(a))! * list.length + index.get(pointKey(b))!]);
+  } catch (error) {
+    if (!(error instanceof TravelProviderError)) throw error;
+    console.warn(`routes job: ${error.message} — reistijden geschat / travel times estimated instead`);
+    return undefined;
+  }
+}
 import type { RoutesSolveResult } from './routes-thread.ts';
 
 const paramsSchema = z.object({
@@ -76,6 +111,7 @@ export const routesPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RoutesInpu
       );
     const target = routePlanTarget(team.id, params.date);
     const plan = await repo.getRoutePlan(db, organisationId, target);
+    const staff = carers.map(({ version: _v, ...e }) => e);
     return {
       input: buildRoutesInput({
         teamId: team.id,
@@ -83,7 +119,8 @@ export const routesPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RoutesInpu
         visits,
         clients: clients.items,
         shifts,
-        employees: carers.map(({ version: _v, ...e }) => e),
+        employees: staff,
+        travel: await osrmTravel(shifts, staff, clients.items, visits),
       }),
       target: { id: target, version: plan.version },
     };
