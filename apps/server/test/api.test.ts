@@ -49,6 +49,8 @@ for (const driver of testDrivers) {
         ]),
       );
       expect((await h.app.request('/api/docs')).status).toBe(200);
+      // no SSO configured: the login page offers none
+      expect(await body(await h.app.request('/api/auth/options'))).toEqual({ sso: false, ssoLoginUrl: null });
     });
 
     it('refuses requests without a session, wrong passwords and writes without the CSRF token', async () => {

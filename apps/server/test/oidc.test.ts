@@ -284,5 +284,19 @@ for (const driver of testDrivers) {
       const stranger = await visit(new CookieJar(), genuine);
       expect(stranger.status).toBe(400);
     });
+
+    it('offers SSO on the login page and sends a browser back there with the reason when it fails', async () => {
+      const options = await visit(new CookieJar(), `${base}/api/auth/options`);
+      expect(await options.json()).toEqual({ sso: true, ssoLoginUrl: '/api/auth/oidc/login' });
+      const jar = new CookieJar();
+      const res = await visit(jar, await signInAtProvider(jar, 'sub-nobody'), {
+        headers: { accept: 'text/html,application/xhtml+xml' },
+      });
+      expect(res.status).toBe(302);
+      const to = new URL(res.headers.get('location')!, base);
+      expect(to.pathname).toBe('/login');
+      expect(to.searchParams.get('sso_error')).toContain('onbekend@zorg.test');
+      expect(jar.get('planmaat_session')).toBeUndefined();
+    });
   });
 }

@@ -97,6 +97,7 @@ export const auth = {
   login: (email: string, password: string) => api.post<Session>('/api/auth/login', { email, password }),
   me: () => api.get<Session>('/api/auth/me'),
   logout: () => api.post<void>('/api/auth/logout'),
+  options: () => api.get<{ sso: boolean; ssoLoginUrl: string | null }>('/api/auth/options'),
 };
 
 export const planning = {

@@ -41,6 +41,8 @@ export const en: Messages = {
     submit: 'Sign in',
     busy: 'Signing in…',
     failed: 'Sign-in failed: {{reason}}',
+    sso: 'Sign in with your organisation account',
+    ssoFailed: 'Signing in with your organisation account failed: {{reason}}',
     demoHint:
       'Demo: planner@demo.local or medewerker@demo.local, with the password shown when the server started.',
   },

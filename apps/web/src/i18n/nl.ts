@@ -39,6 +39,8 @@ export const nl = {
     submit: 'Inloggen',
     busy: 'Bezig met inloggen…',
     failed: 'Inloggen mislukt: {{reason}}',
+    sso: 'Inloggen met uw organisatie-account',
+    ssoFailed: 'Inloggen via uw organisatie-account is mislukt: {{reason}}',
     demoHint:
       'Demo: planner@demo.local of medewerker@demo.local, met het wachtwoord dat bij het starten van de server is getoond.',
   },

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { auth } from '../api/endpoints.ts';
 import { isPlannerRole, useSession } from '../auth/session.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Notice, TextField } from '../components/ui.tsx';
@@ -14,6 +15,16 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [search] = useSearchParams();
+  const ssoError = search.get('sso_error');
+  const [ssoLoginUrl, setSsoLoginUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    auth
+      .options()
+      .then((o) => setSsoLoginUrl(o.ssoLoginUrl))
+      .catch(() => setSsoLoginUrl(null)); // no SSO offered when unknown
+  }, []);
 
   if (user) {
     const from = (location.state as { from?: string } | null)?.from;
@@ -49,6 +60,14 @@ export function LoginPage() {
         <p className="tagline">{t('app.tagline')}</p>
         <h1>{t('login.title')}</h1>
         <p>{t('login.intro')}</p>
+        {ssoError && <Notice kind="error">{t('login.ssoFailed', { reason: ssoError })}</Notice>}
+        {ssoLoginUrl && (
+          <p>
+            <a className="btn btn-primary btn-block" href={ssoLoginUrl}>
+              {t('login.sso')}
+            </a>
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <TextField
             label={t('login.email')}
