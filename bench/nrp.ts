@@ -16,12 +16,12 @@ import {
   parseRosterTsv,
   solveNrp,
   solveNrpMip,
+  type NrpSolveOptions,
 } from '@planmaat/roster';
 import { defaultThreadCount } from '@planmaat/threads';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.resolve(root, '../shared/benchmarks/curtois-qu');
-const outDir = path.join(root, 'bench-output/nrp');
 
 const { values } = parseArgs({
   options: {
@@ -30,12 +30,21 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'no-mip': { type: 'boolean', default: false },
+    /** Iteration limit per thread instead of a time limit (deterministic for seed + threads). */
+    iterations: { type: 'string' },
+    /** JSON tuning for A/B runs, e.g. '{"moveWeights":{"priceChain":0.05}}' (merged over the defaults). */
+    tuning: { type: 'string' },
+    /** Sub-folder of bench-output/nrp, so that concurrent A/B runs do not overwrite each other. */
+    label: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const threads = values.threads ? Number(values.threads) : defaultThreadCount();
 const seed = Number(values.seed);
 if (!(seconds > 0) || !(threads >= 1)) throw new Error('--seconds and --threads must be positive');
+const maxIterations = values.iterations ? Number(values.iterations) : undefined;
+const tuning = values.tuning ? (JSON.parse(values.tuning) as NrpSolveOptions['tuning']) : undefined;
+const outDir = path.join(root, 'bench-output/nrp', values.label ?? '');
 
 function parseList(text: string): number[] {
   const result: number[] = [];
@@ -61,7 +70,7 @@ const gap = (value: number, best: number) => (((value - best) / best) * 100).toF
 
 await mkdir(outDir, { recursive: true });
 console.log(
-  `Curtois & Qu, ${seconds} s per instance, ${threads} thread(s), seed ${seed}; MIP baseline: ${values['no-mip'] ? 'off' : `HiGHS, ${seconds} s, 1 thread`}`,
+  `Curtois & Qu, ${maxIterations ? `${maxIterations} iterations (time limit ${seconds} s)` : `${seconds} s`} per instance, ${threads} thread(s), seed ${seed}; MIP baseline: ${values['no-mip'] ? 'off' : `HiGHS, ${seconds} s, 1 thread`}`,
 );
 console.log(
   row([
@@ -99,7 +108,14 @@ for (const i of parseList(values.instances)) {
   }
   const { best, bound } = known.get(name)!;
 
-  const result = await solveNrp(instance, { seconds, threads, seed, lowerBound: bound });
+  const result = await solveNrp(instance, {
+    seconds,
+    maxIterations,
+    threads,
+    seed,
+    lowerBound: bound,
+    tuning,
+  });
   const file = path.join(outDir, `${name}.tsv`);
   await writeFile(file, formatRosterTsv(result.roster));
   const check = evaluateNrpRoster(instance, parseRosterTsv(await readFile(file, 'utf8'), instance, file));
@@ -161,4 +177,5 @@ if (!values['no-mip'])
   console.log(
     `vs MIP baseline: better on ${better}, equal on ${equal}, worse on ${worse}, neither feasible on ${neither}`,
   );
+if (values.tuning) console.log(`tuning ${values.tuning}`);
 console.log(`rosters in ${path.relative(root, outDir)}/ (re-score: planmaat eval-nrp INSTANCE ROSTER)`);

@@ -85,3 +85,84 @@ describe.skipIf(!hasBenchmark)('cover ejection chain', () => {
     expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
   });
 });
+
+describe.skipIf(!hasBenchmark)('price chain (whole-row priced DP as a move)', () => {
+  const onlyPriceChain = () => {
+    const weights = { ...DEFAULT_MOVE_WEIGHTS };
+    for (const key of Object.keys(weights) as (keyof typeof weights)[]) weights[key] = 0;
+    weights.change = 1;
+    weights.priceChain = 1;
+    return weights;
+  };
+
+  it('returns the exact cost change, undoes cleanly and never changes a pinned cell (instance 7)', async () => {
+    const instance = loadBenchmark(7);
+    // Pin a few cells of the first employees to a shift or a day off.
+    const shifts = instance.shifts.map((s) => s.id);
+    const pins = instance.staff.slice(0, 6).map((p, k) => ({
+      employeeId: p.id,
+      day: 3 + 4 * k,
+      shiftId: k % 2 === 0 ? '' : shifts[k % shifts.length],
+    }));
+    const problem = await createNrpProblem(
+      { instance, pins, tuning: { moveWeights: onlyPriceChain() } },
+      0,
+      7,
+    );
+    problem.priceWorkPerMove = Infinity;
+    const { H } = problem.state.c;
+    const staffIndex = new Map(problem.state.c.staffIds.map((id, i) => [id, i]));
+    const pinnedCells = pins.map((p) => staffIndex.get(p.employeeId)! * H + p.day);
+    const pinnedValues = pinnedCells.map((i) => problem.state.assign[i]);
+    const pinnedFlags = problem.state.pinned.slice();
+    const rng = new Random(7);
+    let applied = 0;
+    for (let k = 0; k < 600; k++) {
+      const before = problem.cost();
+      const beforeRoster = problem.state.assign.slice();
+      const delta = problem.move(rng);
+      if (delta !== delta) continue;
+      applied++;
+      expect(problem.cost()).toBeCloseTo(before + delta, 6);
+      if (k % 50 === 0) {
+        // Exact delta against a full re-score.
+        const { hard, soft } = problem.state;
+        problem.state.recompute();
+        expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+      }
+      if (delta > 0 || rng.next() < 0.3) {
+        problem.undo();
+        expect(problem.cost()).toBe(before);
+        expect(Array.from(problem.state.assign)).toEqual(Array.from(beforeRoster));
+      }
+      expect(pinnedCells.map((i) => problem.state.assign[i])).toEqual(pinnedValues);
+    }
+    expect(applied).toBeGreaterThan(100);
+    expect(Array.from(problem.state.pinned)).toEqual(Array.from(pinnedFlags));
+    const { hard, soft } = problem.state;
+    problem.state.recompute();
+    expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+    const check = evaluateNrpRoster(instance, rosterOf(problem.state));
+    expect(check.objective).toBe(problem.state.soft);
+  });
+
+  it('fills under-covered shifts: a descent with it alone lowers the cost of the start roster (instance 5)', async () => {
+    const problem = await createNrpProblem(
+      { instance: loadBenchmark(5), pins: [], tuning: { moveWeights: { ...onlyPriceChain(), change: 0 } } },
+      0,
+      3,
+    );
+    problem.priceWorkPerMove = Infinity;
+    const start = problem.cost();
+    const rng = new Random(3);
+    let improved = 0;
+    for (let k = 0; k < 300; k++) {
+      const delta = problem.move(rng);
+      if (delta !== delta) continue;
+      if (delta > 0) problem.undo();
+      else if (delta < 0) improved++;
+    }
+    expect(improved).toBeGreaterThan(0);
+    expect(problem.cost()).toBeLessThan(start);
+  });
+});

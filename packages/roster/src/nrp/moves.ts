@@ -36,6 +36,13 @@ export interface NrpMoveWeights {
    * by a second employee.
    */
   coverChain: number;
+  /**
+   * Whole-horizon priced row DP (row-price.ts) as a move: an employee who can take an
+   * under-covered shift is held on it and gets the cheapest whole row around it against the
+   * current cover; a shift the new row drops that leaves its cover short is taken over the same
+   * way by a second employee. Its share of the time is capped (PRICE_WORK_PER_MOVE).
+   */
+  priceChain: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -52,9 +59,19 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   rowDp: 0.002,
   repair: 0,
   coverChain: 0.03,
+  priceChain: 0,
 };
 
 const MAX_BLOCK = 7;
+const PRICE_CHAIN_LINKS = 2;
+/**
+ * Work budget of the price chain in DP transitions per move of the search (all kinds): a
+ * transition costs ≈ 4–5 ns and an ordinary move ≈ 1.3 µs, so 60 holds it to ≈ 1/6 of the time
+ * on any instance, and deterministically (no clock).
+ */
+const PRICE_WORK_PER_MOVE = 60;
+/** Skip the price chain where one DP solve alone is this big (instance 24: 6·10⁶, ≈ 0.7 s a row). */
+const PRICE_MAX_SOLVE_WORK = 2_000_000;
 
 export class NrpProblem implements SearchProblem {
   private readonly thresholds: Float64Array;
@@ -63,6 +80,11 @@ export class NrpProblem implements SearchProblem {
   private readonly ruinPeople: Int32Array;
   private readonly baseHardWeight: number;
   private readonly rowDp: RowDp;
+  private pricer: RowPricer | undefined;
+  /** Moves drawn so far (the price chain's work budget grows with it). */
+  private moves = 0;
+  /** DP transitions the price chain may spend per move drawn (tests lift it). */
+  priceWorkPerMove = PRICE_WORK_PER_MOVE;
 
   constructor(
     readonly state: NrpState,
@@ -84,10 +106,16 @@ export class NrpProblem implements SearchProblem {
       weights.rowDp,
       weights.repair,
       weights.coverChain,
+      weights.priceChain,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
     this.thresholds = Float64Array.from(w, (x) => (acc += x / total));
+    // Rounding must not leave a sliver of probability to moves of weight 0 at the end.
+    for (let k = w.length - 1; k >= 0 && (k === w.length - 1 || w[k + 1] === 0); k--) {
+      this.thresholds[k] = 1;
+      if (w[k] !== 0) break;
+    }
     this.bufferA = new Int8Array(state.c.H);
     this.bufferB = new Int8Array(state.c.H);
     this.ruinPeople = new Int32Array(state.c.N);
@@ -129,6 +157,7 @@ export class NrpProblem implements SearchProblem {
   }
 
   move(rng: Random): number {
+    this.moves++;
     this.state.beginMove();
     const r = rng.next();
     const t = this.thresholds;
@@ -144,7 +173,52 @@ export class NrpProblem implements SearchProblem {
     if (r < t[9]) return this.rotate(rng);
     if (r < t[10]) return this.rowOptimum(rng);
     if (r < t[11]) return this.repair(rng);
-    return this.coverChain(rng);
+    if (r < t[12]) return this.coverChain(rng);
+    return this.priceChain(rng);
+  }
+
+  private priceChain(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { H, S } = c;
+    let slot = -1;
+    for (let tries = 0; tries < 32 && slot < 0; tries++) {
+      const k = rng.int(H * S);
+      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
+    }
+    if (slot < 0) return NaN;
+    const pricer = (this.pricer ??= new RowPricer(s));
+    if (pricer.work > this.moves * this.priceWorkPerMove || pricer.maxSolveWork > PRICE_MAX_SOLVE_WORK)
+      return NaN;
+    let delta = 0;
+    let moved = false;
+    for (let link = 0; link < PRICE_CHAIN_LINKS && slot >= 0; link++) {
+      const d = (slot / S) | 0;
+      const shift = slot % S;
+      const n = this.employeeFor(d, shift, rng);
+      if (n < 0) break;
+      const before = this.bufferB;
+      before.set(s.assign.subarray(n * H, n * H + H));
+      delta += s.changeCell(n, d, shift);
+      moved = true;
+      // Hold d on the new shift while the rest of the row is re-priced around it.
+      const i = n * H + d;
+      s.pinned[i] = 1;
+      const change = pricer.optimise(n, rng);
+      s.pinned[i] = 0;
+      if (change === change) delta += change;
+      // A dropped shift that is now short of cover is the next link.
+      slot = -1;
+      const start = rng.int(H);
+      for (let j = 0; j < H && slot < 0; j++) {
+        const day = (start + j) % H;
+        const old = before[day];
+        if (old < 0 || s.assign[n * H + day] === old) continue;
+        const k = day * S + old;
+        if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
+      }
+    }
+    return moved ? delta : NaN;
   }
 
   private coverChain(rng: Random): number {

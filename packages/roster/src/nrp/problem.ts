@@ -28,7 +28,8 @@ export interface NrpTuning {
   adaptHardWeight?: boolean;
   /** Use the exact HiGHS window sub-solver as an occasional move (default false: measured slower). */
   windowMip?: boolean;
-  moveWeights?: NrpMoveWeights;
+  /** Move weights; the ones given replace the defaults. */
+  moveWeights?: Partial<NrpMoveWeights>;
   acceptance?: AcceptanceConfig[];
   /**
    * Start roster: 'rows' (best row per employee, iterated) or 'greedy' (cell by cell, day by day).
@@ -75,7 +76,7 @@ export async function createNrpProblem(
   const exact = payload.tuning.windowMip !== true ? undefined : await createWindowMip(state);
   return new NrpProblem(
     state,
-    payload.tuning.moveWeights ?? DEFAULT_MOVE_WEIGHTS,
+    { ...DEFAULT_MOVE_WEIGHTS, ...payload.tuning.moveWeights },
     payload.tuning.adaptHardWeight ?? true,
     exact,
   );

@@ -30,19 +30,25 @@ export class RowPricer {
   private readonly minutePrice: Float64Array;
   private readonly weekendPrice: Float64Array;
   private readonly typePrice: Float64Array;
-  /** DP solves done (a deterministic work measure for budgets). */
+  /** DP solves done, and their transitions (deterministic work measures for budgets). */
   solves = 0;
+  work = 0;
+  /** Transitions of the largest single solve over the employees. */
+  readonly maxSolveWork: number;
 
   constructor(private readonly state: NrpState) {
     const c = state.c;
     const { N, H, S } = c;
     let maxStates = 0;
     let maxValues = 0;
+    let maxWork = 0;
     for (let n = 0; n < N; n++) {
       const values = c.allowedStart[n + 1] - c.allowedStart[n];
       maxValues = Math.max(maxValues, values);
       maxStates = Math.max(maxStates, values * this.runCap(n) * 2);
+      maxWork = Math.max(maxWork, H * values * this.runCap(n) * 2 * values);
     }
+    this.maxSolveWork = maxWork;
     this.baseCost = new Float64Array(H * maxValues);
     this.dayCost = new Float64Array(H * maxValues);
     this.jitter = new Float64Array(H * maxValues);
@@ -217,6 +223,7 @@ export class RowPricer {
           (u >= 0 ? lambda * c.shiftMinutes[u] + this.typePrice[n * S + u] : 0);
       }
     const states = A * R * 2;
+    this.work += H * states * A;
     let cur = this.layerA;
     let next = this.layerB;
     cur.fill(Infinity, 0, states);
