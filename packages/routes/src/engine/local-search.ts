@@ -242,29 +242,7 @@ export class LocalSearch {
     const prev = state.nodes[a];
     const next = state.nodes[b];
     const old = state.nodes[base + pos];
-    this.seg.concat(
-      state.pD[a],
-      state.pTW[a],
-      state.pE[a],
-      state.pL[a],
-      p.time[prev * size + c],
-      p.service[c],
-      0,
-      p.ready[c],
-      p.due[c],
-    );
-    this.seg.concat(
-      this.seg.d,
-      this.seg.tw,
-      this.seg.e,
-      this.seg.l,
-      p.time[c * size + next],
-      state.sD[b],
-      state.sTW[b],
-      state.sE[b],
-      state.sL[b],
-    );
-    if (this.seg.tw > WARP_EPSILON) return Infinity;
+    if (state.warpBetween(a, c, b) > WARP_EPSILON) return Infinity;
     return (
       p.cost[prev * size + c] +
       p.cost[c * size + next] -

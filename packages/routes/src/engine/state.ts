@@ -170,11 +170,24 @@ export class RouteState {
     const i = base + after;
     const delta = p.cost[prev * size + c] + p.cost[c * size + next] - p.cost[prev * size + next];
     if (delta >= bound) return Infinity;
+    if (this.warpBetween(i, c, i + 1) > WARP_EPSILON) return Infinity;
+    return this.len[r] === 0 ? delta + p.vehicleCost : delta;
+  }
+
+  /**
+   * Time warp of the route made of the prefix ending at giant-tour index a, visit c, and the
+   * suffix starting at index b (a < b in one route): O(1) by segment concatenation.
+   */
+  warpBetween(a: number, c: number, b: number): number {
+    const p = this.problem;
+    const size = p.size;
+    const prev = this.nodes[a];
+    const next = this.nodes[b];
     this.seg.concat(
-      this.pD[i],
-      this.pTW[i],
-      this.pE[i],
-      this.pL[i],
+      this.pD[a],
+      this.pTW[a],
+      this.pE[a],
+      this.pL[a],
       p.time[prev * size + c],
       p.service[c],
       0,
@@ -187,13 +200,12 @@ export class RouteState {
       this.seg.e,
       this.seg.l,
       p.time[c * size + next],
-      this.sD[i + 1],
-      this.sTW[i + 1],
-      this.sE[i + 1],
-      this.sL[i + 1],
+      this.sD[b],
+      this.sTW[b],
+      this.sE[b],
+      this.sL[b],
     );
-    if (this.seg.tw > WARP_EPSILON) return Infinity;
-    return this.len[r] === 0 ? delta + p.vehicleCost : delta;
+    return this.seg.tw;
   }
 
   /** Distance delta of inserting c after position `after` of non-empty route r, windows checked, capacity not; Infinity when infeasible or not below `bound`. */
@@ -205,29 +217,7 @@ export class RouteState {
     const next = this.nodes[i + 1];
     const delta = p.cost[prev * size + c] + p.cost[c * size + next] - p.cost[prev * size + next];
     if (delta >= bound) return Infinity;
-    this.seg.concat(
-      this.pD[i],
-      this.pTW[i],
-      this.pE[i],
-      this.pL[i],
-      p.time[prev * size + c],
-      p.service[c],
-      0,
-      p.ready[c],
-      p.due[c],
-    );
-    this.seg.concat(
-      this.seg.d,
-      this.seg.tw,
-      this.seg.e,
-      this.seg.l,
-      p.time[c * size + next],
-      this.sD[i + 1],
-      this.sTW[i + 1],
-      this.sE[i + 1],
-      this.sL[i + 1],
-    );
-    return this.seg.tw > WARP_EPSILON ? Infinity : delta;
+    return this.warpBetween(i, c, i + 1) > WARP_EPSILON ? Infinity : delta;
   }
 
   /**
