@@ -305,7 +305,12 @@ export interface RosterProposalPayload {
   assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
 }
 
-async function lockOpenProposal(tx: Executor, organisationId: string, id: string): Promise<ProposalRow> {
+/** The proposal, locked for this transaction; a clear error unless it is still open. */
+export async function lockOpenProposal(
+  tx: Executor,
+  organisationId: string,
+  id: string,
+): Promise<ProposalRow> {
   const [row] = await tx
     .select()
     .from(t.proposals)

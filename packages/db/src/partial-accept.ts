@@ -9,8 +9,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from './driver.ts';
-import { ConflictError, NotFoundError, RuleViolationError } from './errors.ts';
-import { getProposal, type Proposal, type RosterProposalPayload } from './jobs.ts';
+import { ConflictError, RuleViolationError } from './errors.ts';
+import { getProposal, lockOpenProposal, type Proposal, type RosterProposalPayload } from './jobs.ts';
 import {
   changeAssignments,
   getRosterPeriod,
@@ -41,17 +41,7 @@ export async function acceptProposalFor(
   reason?: string,
 ): Promise<PartialAcceptResult> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(t.proposals)
-      .where(and(eq(t.proposals.organisationId, organisationId), eq(t.proposals.id, id)))
-      .for('update');
-    if (!row) throw new NotFoundError('proposal', id);
-    if (row.status !== 'open')
-      throw new RuleViolationError(
-        `voorstel is al ${row.status} / proposal is already ${row.status}`,
-        'status',
-      );
+    const row = await lockOpenProposal(tx, organisationId, id);
     if (row.kind !== 'roster')
       throw new RuleViolationError(
         `alleen roostervoorstellen kunnen per medewerker worden overgenomen / only roster proposals can be accepted per person`,
