@@ -20,6 +20,7 @@ import {
   logout as logoutWith,
   unlabelledControls as unlabelledIn,
   type DomDocument,
+  collectPageErrors,
 } from './support/page.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -45,7 +46,7 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
     server = await startServer();
     launched = await launchBrowser();
     page = await launched.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    collectPageErrors(page, errors);
   });
 
   afterAll(async () => {

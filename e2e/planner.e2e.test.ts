@@ -13,7 +13,8 @@ import {
   screenshot,
   type LaunchedBrowser,
 } from './support/browser.ts';
-import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
+import { collectPageErrors, login } from './support/page.ts';
+import { startServer, type TestServer } from './support/server.ts';
 
 interface DomDocument {
   cookie: string;
@@ -89,11 +90,8 @@ describe.skipIf(!!skipReason)('Planner details in the browser', () => {
     server = await startServer();
     launched = await launchBrowser();
     page = await launched.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill('planner@demo.local');
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    collectPageErrors(page, errors);
+    await login(page, server.url, 'planner@demo.local');
     await page.waitForURL(/\/rooster$/);
   });
 

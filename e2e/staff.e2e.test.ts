@@ -18,6 +18,7 @@ import {
   login as loginWith,
   logout as logoutWith,
   unlabelledControls as unlabelledIn,
+  collectPageErrors,
 } from './support/page.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -54,7 +55,7 @@ describe.skipIf(!!skipReason)('staff side in the browser', () => {
     server = await startServer();
     launched = await launchBrowser({ width: 390, height: 844 });
     page = await launched.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    collectPageErrors(page, errors);
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import {
   screenshot,
   type LaunchedBrowser,
 } from './support/browser.ts';
-import { login as loginWith, unlabelledControls as unlabelledIn } from './support/page.ts';
+import { collectPageErrors, login as loginWith, unlabelledControls as unlabelledIn } from './support/page.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const skipReason = browserUnavailableReason();
@@ -34,7 +34,7 @@ describe.skipIf(!!skipReason)('Capaciteit and Inzicht in the browser', () => {
     server = await startServer();
     launched = await launchBrowser();
     page = await launched.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    collectPageErrors(page, errors);
   });
 
   afterAll(async () => {

@@ -71,3 +71,8 @@ export function unlabelledControls(page: Page, scope = ''): Promise<string[]> {
       .map((el) => el.outerHTML.slice(0, 120));
   }, scope);
 }
+
+/** Records every uncaught script error of the page with where it was thrown (first stack frame). */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (e) => into.push(`${e.message} @ ${e.stack?.split('\n')[1]?.trim() ?? '?'}`));
+}

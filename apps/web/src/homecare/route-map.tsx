@@ -83,7 +83,9 @@ export function RouteMap({
         .bindTooltip(r.label)
         .addTo(group);
     }
-    if (bounds.isValid()) m.fitBounds(bounds.pad(0.05));
+    // No zoom animation: Leaflet's canvas renderer redraws when a running animation ends, and
+    // throws if the page (and the map) went away meanwhile.
+    if (bounds.isValid()) m.fitBounds(bounds.pad(0.05), { animate: false });
   }, [routes, points]);
 
   return <div ref={box} className="route-map" role="img" aria-label={label} data-testid="route-map" />;
