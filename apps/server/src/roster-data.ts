@@ -61,17 +61,17 @@ export function ruleCheckData(
   period: repo.Versioned<OrganisationData['rosterPeriods'][number]>,
   context: repo.RosterRuleContext,
 ): OrganisationData {
-  const strip = <T extends { version: number }>({ version: _v, ...rest }: T) => rest;
+  // The rows as read (their `version` along): the checker only reads them, so no copies per save.
   return {
     organisation: context.organisation,
     locations: [],
     teams: [],
-    employees: context.employees.map(strip),
-    shiftTypes: context.shiftTypes.map(strip),
+    employees: context.employees,
+    shiftTypes: context.shiftTypes,
     demand: [],
     absences: context.absences,
     wishes: [],
-    rosterPeriods: [strip(period)],
+    rosterPeriods: [period],
     assignments: context.assignments,
     clients: [],
     visits: [],

@@ -1,5 +1,6 @@
 /** The one-statement roster save and read: all-or-nothing, pins, repeated cells, rule context. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { addDays } from '@planmaat/domain';
 import {
   changeAssignments,
@@ -147,6 +148,40 @@ for (const driver of testDrivers) {
       // Another organisation's period under the same id never matches this token.
       const other = (await readRoster(handle.db, 'org-b', draft.id, { knownToken: changed.token }))!;
       expect(other.assignmentsJson).not.toBeNull();
+    });
+
+    it('saves and reads inside a transaction, on PostgreSQL as named prepared statements', async () => {
+      const period = await getRosterPeriod(handle.db, org, draft.id);
+      const date = addDays(draft.start, 9);
+      const prepared = await handle.db.transaction(async (tx) => {
+        // Twice on the same connection: the second run reuses the statement the first prepared.
+        let version = period.version;
+        for (const shiftTypeId of [early.id, late.id]) {
+          const saved = await changeAssignments(
+            tx,
+            org,
+            { rosterPeriodId: draft.id, expectedVersion: version, actor },
+            [{ employeeId: members[6].id, date, shiftTypeId }],
+          );
+          version = saved.version;
+        }
+        const read = (await readRoster(tx, org, draft.id))!;
+        expect(read.period.version).toBe(period.version + 2);
+        expect(JSON.parse(read.assignmentsJson!)).toContainEqual(
+          expect.objectContaining({ employeeId: members[6].id, date, shiftTypeId: late.id }),
+        );
+        const { rows } = (await tx.execute(
+          sql`SELECT name FROM pg_prepared_statements WHERE name LIKE 'planmaat_%' ORDER BY name`,
+        )) as unknown as { rows: Array<{ name: string }> };
+        return rows.map((r) => r.name);
+      });
+      // PGlite's query API has no named statements: there the text is sent each time.
+      if (driver.name === 'pg')
+        expect(prepared).toEqual(
+          expect.arrayContaining(['planmaat_read_roster', 'planmaat_save_roster_cells']),
+        );
+      else expect(prepared).toEqual([]);
+      expect((await cellOf(members[6].id, date))?.shiftTypeId).toBe(late.id);
     });
   });
 }
