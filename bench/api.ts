@@ -13,6 +13,7 @@
  *   DATABASE_URL=postgres://… npm run bench:api    PostgreSQL (a scratch database is created and dropped)
  *   BENCH_RATE=500 BENCH_SECONDS=10 BENCH_CONCURRENCY=32
  *   BENCH_PROFILE=/tmp/prof                        write a V8 CPU profile of the server per phase
+ *   BENCH_TRACE=/tmp/trace                         write every request's send time and latency per phase (TSV)
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { serve } from '@hono/node-server';
@@ -40,6 +42,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const PROFILE_DIR = process.env.BENCH_PROFILE || undefined;
+const TRACE_DIR = process.env.BENCH_TRACE || undefined;
 const TARGET_P99_MS = 50;
 const WRITE_PERIODS = 60;
 const PASSWORD = 'bench-password-123';
@@ -58,7 +61,7 @@ interface Fixture {
 type ToServer = { type: 'stats' } | { type: 'profile-start' } | { type: 'profile-stop'; name: string };
 type FromServer =
   | { type: 'ready'; port: number; kind: 'pg' | 'pglite'; fixture: Fixture }
-  | { type: 'stats'; cpuMicros: number; systemMicros: number; queries: number }
+  | { type: 'stats'; cpuMicros: number; systemMicros: number; queries: number; loop: EventLoopUtilization }
   | { type: 'profiled'; file: string };
 
 /** The demo organisation plus extra 4-week periods of the bench team, filled like its roster. */
@@ -119,7 +122,10 @@ async function runServer(): Promise<void> {
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 
-  const handle = await openDatabase({ url: process.env.BENCH_DATABASE_URL || undefined, poolSize: 20 });
+  const handle = await openDatabase({
+    url: process.env.BENCH_DATABASE_URL || undefined,
+    poolSize: Number(process.env.BENCH_POOL ?? 20),
+  });
   const fixture = await seed(handle);
   const events = new JobEventHub(handle);
   await events.start();
@@ -139,7 +145,13 @@ async function runServer(): Promise<void> {
     void (async () => {
       if (message.type === 'stats') {
         const cpu = process.cpuUsage();
-        send({ type: 'stats', cpuMicros: cpu.user + cpu.system, systemMicros: cpu.system, queries });
+        send({
+          type: 'stats',
+          cpuMicros: cpu.user + cpu.system,
+          systemMicros: cpu.system,
+          queries,
+          loop: performance.eventLoopUtilization(),
+        });
       } else if (message.type === 'profile-start') {
         session.connect();
         await session.post('Profiler.enable');
@@ -198,6 +210,8 @@ function cpuBetween(before: Map<number, number> | undefined, after: Map<number, 
 interface Sample {
   latencyMs: number;
   ok: boolean;
+  /** When it was sent (open loop: scheduled), ms since the phase started. */
+  atMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -215,6 +229,8 @@ interface PhaseResult {
   serverCpuMs: number;
   /** Of which in the kernel (sockets). */
   serverSystemMs: number;
+  /** Share of the phase the API's event loop was busy (1 = it could take no more). */
+  serverLoopBusy: number;
   clientCpuMs: number;
   /** PostgreSQL backends of the scratch database (loopback only; NaN when unknown). */
   databaseCpuMs: number;
@@ -226,7 +242,7 @@ function report(r: PhaseResult): void {
   console.log(
     `${r.name.padEnd(40)} ${String(r.requests).padStart(6)} req ${r.throughput.toFixed(0).padStart(5)} req/s` +
       `   p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms   errors ${r.errors}` +
-      `   server cpu ${r.serverCpuMs.toFixed(2)} ms/req (kernel ${r.serverSystemMs.toFixed(2)})` +
+      `   server cpu ${r.serverCpuMs.toFixed(2)} ms/req (kernel ${r.serverSystemMs.toFixed(2)}, loop busy ${(100 * r.serverLoopBusy).toFixed(0)} %)` +
       (Number.isNaN(r.databaseCpuMs) ? '' : `   database cpu ${r.databaseCpuMs.toFixed(2)} ms/req`) +
       `   client cpu ${r.clientCpuMs.toFixed(2)} ms/req` +
       (Number.isNaN(r.queries) ? '' : `   sql ${r.queries.toFixed(1)}/req`),
@@ -247,8 +263,9 @@ async function openLoop(request: Request, rate: number, seconds: number): Promis
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inflight.push(
       request().then(
-        (ok) => void samples.push({ latencyMs: performance.now() - scheduled, ok }),
-        () => void samples.push({ latencyMs: performance.now() - scheduled, ok: false }),
+        (ok) => void samples.push({ latencyMs: performance.now() - scheduled, ok, atMs: scheduled - start }),
+        () =>
+          void samples.push({ latencyMs: performance.now() - scheduled, ok: false, atMs: scheduled - start }),
       ),
     );
   }
@@ -259,13 +276,14 @@ async function openLoop(request: Request, rate: number, seconds: number): Promis
 /** As fast as it goes with a fixed number of requests in flight. */
 async function closedLoop(request: Request, concurrency: number, seconds: number): Promise<Sample[]> {
   const samples: Sample[] = [];
-  const until = performance.now() + seconds * 1000;
+  const start = performance.now();
+  const until = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
         const ok = await request().catch(() => false);
-        samples.push({ latencyMs: performance.now() - t0, ok });
+        samples.push({ latencyMs: performance.now() - t0, ok, atMs: t0 - start });
       }
     }),
   );
@@ -276,8 +294,12 @@ async function main(): Promise<void> {
   const baseUrl = process.env.DATABASE_URL || undefined;
   const scratch = baseUrl ? await scratchDatabase(baseUrl) : undefined;
   const child: ChildProcess = fork(new URL(import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, BENCH_API_ROLE: 'server', BENCH_DATABASE_URL: scratch?.url ?? '' },
+    // Its own session, as a deployed server has (systemd unit, container): with the kernel's
+    // session autogrouping, a server in the load generator's session would share one CPU share
+    // with it when the database competes, a limit no real deployment has.
+    detached: process.env.BENCH_SAME_SESSION !== '1',
   });
   const waiters = new Map<string, Array<(m: FromServer) => void>>();
   child.on('message', (m: FromServer) => waiters.get(m.type)?.shift()?.(m));
@@ -433,6 +455,14 @@ async function main(): Promise<void> {
     const databaseAfter = await databaseCpu();
     if (PROFILE_DIR)
       console.log(`  profile: ${(await ask({ type: 'profile-stop', name: file }, 'profiled')).file}`);
+    if (TRACE_DIR) {
+      fs.mkdirSync(TRACE_DIR, { recursive: true });
+      const rows = samples.map((s) => `${s.atMs.toFixed(1)}\t${s.latencyMs.toFixed(2)}\t${s.ok ? 1 : 0}`);
+      fs.writeFileSync(
+        path.join(TRACE_DIR, `api-${file}.tsv`),
+        `sent_ms\tlatency_ms\tok\n${rows.join('\n')}\n`,
+      );
+    }
     const latencies = samples.map((s) => s.latencyMs).sort((a, b) => a - b);
     const n = Math.max(1, samples.length);
     const result: PhaseResult = {
@@ -444,6 +474,7 @@ async function main(): Promise<void> {
       errors: samples.filter((s) => !s.ok).length,
       serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / n,
       serverSystemMs: (after.systemMicros - before.systemMicros) / 1000 / n,
+      serverLoopBusy: performance.eventLoopUtilization(after.loop, before.loop).utilization,
       clientCpuMs: (client.user + client.system) / 1000 / n,
       databaseCpuMs: cpuBetween(databaseBefore, databaseAfter) / n,
       queries: pgKind ? (after.queries - before.queries) / n : NaN,

@@ -18,7 +18,14 @@ import {
   type ShiftInput,
   type Violation,
 } from '@planmaat/rules';
-import { addDays, fromEpochMinutes, shiftInterval, type OrganisationData } from '@planmaat/domain';
+import {
+  addDays,
+  clockMinutes,
+  fromEpochMinutes,
+  instantOf,
+  type OrganisationData,
+  type ShiftType,
+} from '@planmaat/domain';
 import type { RuleChecker, RuleCheckReport, RuleViolationReport } from './rules-port.ts';
 
 /** Local dates from `from` to `to` inclusive (at most 62, the longest window a rule reports). */
@@ -82,6 +89,13 @@ function reportOf(
   };
 }
 
+/** A shift type's start and end as minutes after midnight of its day (end past 24:00 when it crosses midnight). */
+function shiftClock(type: ShiftType): { start: number; end: number; breakMinutes: number } {
+  const start = clockMinutes(type.start);
+  const end = clockMinutes(type.end);
+  return { start, end: end <= start ? end + 1440 : end, breakMinutes: type.breakMinutes };
+}
+
 export function createRuleChecker(): RuleChecker {
   const engines = new Map<string, { ruleSet: CompiledRuleSet; engine: RuleEngine }>();
   const engineFor = (profiles: string[]) => {
@@ -98,25 +112,25 @@ export function createRuleChecker(): RuleChecker {
     check(data: OrganisationData, scope): RuleCheckReport {
       const { ruleSet, engine } = engineFor(data.organisation.ruleProfiles);
       const zone = data.organisation.timeZone;
-      const shiftTypes = new Map(data.shiftTypes.map((s) => [s.id, s]));
+      // Clock times parsed once per check, not once per cell.
+      const clockOf = new Map(data.shiftTypes.map((s) => [s.id, shiftClock(s)]));
       const wanted = scope.employeeIds ? new Set(scope.employeeIds) : undefined;
       // The roster cell behind each shift the engine sees (employee and start instant).
       const cellOf = new Map<string, { date: string; shiftTypeId: string }>();
-      const shifts = data.assignments.flatMap((a) => {
-        const type = shiftTypes.get(a.shiftTypeId);
-        if (!type || (wanted && !wanted.has(a.employeeId))) return [];
-        const interval = shiftInterval(a.date, type, zone);
-        cellOf.set(`${a.employeeId}|${interval.start}`, { date: a.date, shiftTypeId: a.shiftTypeId });
-        return [
-          {
-            employee: a.employeeId,
-            start: interval.start,
-            end: interval.end,
-            breakMinutes: interval.breakMinutes,
-            kind: 'work' as const,
-          },
-        ];
-      });
+      const shifts: ShiftInput[] = [];
+      for (const a of data.assignments) {
+        const clock = clockOf.get(a.shiftTypeId);
+        if (!clock || (wanted && !wanted.has(a.employeeId))) continue;
+        const start = instantOf(a.date, clock.start, zone);
+        cellOf.set(`${a.employeeId}|${start}`, { date: a.date, shiftTypeId: a.shiftTypeId });
+        shifts.push({
+          employee: a.employeeId,
+          start,
+          end: instantOf(a.date, clock.end, zone),
+          breakMinutes: clock.breakMinutes,
+          kind: 'work',
+        });
+      }
       const employees = data.employees
         .filter((e) => !wanted || wanted.has(e.id))
         .map((e) => ({ id: e.id, birthDate: e.birthDate }));

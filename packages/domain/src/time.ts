@@ -36,9 +36,34 @@ export class TimeFormatError extends Error {
   }
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
+
+/**
+ * Parsed dates and date-times by their text. Rule checks and solvers convert the same few hundred
+ * dates over and over (every shift, every save); a lookup is several times cheaper than parsing
+ * and validating again. Cleared when full, so memory stays bounded.
+ */
+class TextMemo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): V {
+    if (this.map.size >= this.capacity) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+const dayNumbers = new TextMemo<number>(50_000);
+const localMinuteValues = new TextMemo<number>(50_000);
+const datesByDayNumber = new Map<number, LocalDate>();
 
 function checkDateParts(value: string, y: number, m: number, d: number, expected: string): void {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new TimeFormatError(value, expected);
@@ -46,6 +71,10 @@ function checkDateParts(value: string, y: number, m: number, d: number, expected
 
 /** Days since 1970-01-01 of a calendar date (zone-independent). */
 export function dayNumber(date: LocalDate): number {
+  return dayNumbers.get(date) ?? dayNumbers.set(date, parseDayNumber(date));
+}
+
+function parseDayNumber(date: LocalDate): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new TimeFormatError(date, 'date (YYYY-MM-DD)');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -54,7 +83,13 @@ export function dayNumber(date: LocalDate): number {
 }
 
 export function dateFromDayNumber(day: number): LocalDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let date = datesByDayNumber.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (datesByDayNumber.size >= 50_000) datesByDayNumber.clear();
+    datesByDayNumber.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -93,6 +128,10 @@ export function formatClock(minutes: number): ClockTime {
 
 /** Wall-clock minutes since 1970-01-01T00:00 as if the zone were UTC ("local minutes"). */
 export function localMinutes(dateTime: LocalDateTime): number {
+  return localMinuteValues.get(dateTime) ?? localMinuteValues.set(dateTime, parseLocalMinutes(dateTime));
+}
+
+function parseLocalMinutes(dateTime: LocalDateTime): number {
   const m = DATE_TIME_RE.exec(dateTime);
   if (!m) throw new TimeFormatError(dateTime, 'date-time (YYYY-MM-DDTHH:MM)');
   const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
@@ -101,8 +140,16 @@ export function localMinutes(dateTime: LocalDateTime): number {
   return Date.UTC(y, mo - 1, d, h, mi) / 60_000;
 }
 
+/** `HH:MM` of every minute of a day, so formatting a date-time allocates one string only. */
+const CLOCK_TEXTS = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
+
 function formatLocalMinutes(local: number): LocalDateTime {
-  return new Date(local * 60_000).toISOString().slice(0, 16);
+  if (!Number.isInteger(local)) return new Date(local * 60_000).toISOString().slice(0, 16);
+  const day = Math.floor(local / 1440);
+  return `${dateFromDayNumber(day)}T${CLOCK_TEXTS[local - day * 1440]}`;
 }
 
 /**

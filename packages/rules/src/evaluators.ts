@@ -358,8 +358,9 @@ class FreeWeekends implements Evaluator {
       let anyAdult = false;
       const firstDay = Date.UTC(year, 0, 1) / 86_400_000;
       const lastDay = Date.UTC(year + 1, 0, 1) / 86_400_000;
-      for (let day = firstDay; day < lastDay; day++) {
-        if ((((day + 3) % 7) + 7) % 7 !== 5) continue;
+      // Saturdays only: day 0 (1970-01-01) was a Thursday, so Saturdays have (day + 3) mod 7 = 5.
+      const firstSaturday = firstDay + ((((5 - (firstDay + 3)) % 7) + 7) % 7);
+      for (let day = firstSaturday; day < lastDay; day += 7) {
         weekends++;
         const w = Math.floor((day + 3) / 7) - tl.week0;
         if (w >= 0 && w < tl.nw) {

@@ -1,7 +1,6 @@
 /** The HTTP application: middleware, API routes, OpenAPI 3.1 document and docs, web app. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from '../routes/auth.ts';
 import { capacityRoutes } from '../routes/capacity.ts';
@@ -12,6 +11,7 @@ import { rosterRoutes } from '../routes/rosters.ts';
 import { staffRoutes } from '../routes/staff.ts';
 import { userRoutes } from '../routes/users.ts';
 import type { AppDeps, AppEnv } from './context.ts';
+import { requestBodyLimit } from './body.ts';
 import { HttpProblem, onError, problemResponse } from './problem.ts';
 import { mountWeb } from './web.ts';
 
@@ -25,15 +25,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use(
     '/api/*',
     secureHeaders({ crossOriginResourcePolicy: 'same-origin', contentSecurityPolicy: undefined }),
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new HttpProblem(
-          413,
-          'Verzoek te groot / request too large',
-          `The limit is ${deps.config.bodyLimitBytes} bytes.`,
-        );
-      },
+    requestBodyLimit(deps.config.bodyLimitBytes, () => {
+      throw new HttpProblem(
+        413,
+        'Verzoek te groot / request too large',
+        `The limit is ${deps.config.bodyLimitBytes} bytes.`,
+      );
     }),
   );
 
