@@ -166,3 +166,53 @@ describe.skipIf(!hasBenchmark)('price chain (whole-row priced DP as a move)', ()
     expect(problem.cost()).toBeLessThan(start);
   });
 });
+
+describe.skipIf(!hasBenchmark)('fill-transfer move', () => {
+  const onlyFillTransfer = () => {
+    const weights = { ...DEFAULT_MOVE_WEIGHTS };
+    for (const key of Object.keys(weights) as (keyof typeof weights)[]) weights[key] = 0;
+    weights.change = 1;
+    weights.fillTransfer = 2;
+    return weights;
+  };
+
+  it('returns the exact cost change, undoes cleanly and never changes a pinned cell (instance 13)', async () => {
+    const instance = loadBenchmark(13);
+    const shifts = instance.shifts.map((s) => s.id);
+    const pins = instance.staff.slice(0, 8).map((p, k) => ({
+      employeeId: p.id,
+      day: 2 + 3 * k,
+      shiftId: k % 2 === 0 ? '' : shifts[k % shifts.length],
+    }));
+    const problem = await createNrpProblem(
+      { instance, pins, tuning: { moveWeights: onlyFillTransfer(), construction: 'greedy' } },
+      0,
+      11,
+    );
+    const { H } = problem.state.c;
+    const staffIndex = new Map(problem.state.c.staffIds.map((id, i) => [id, i]));
+    const pinnedCells = pins.map((p) => staffIndex.get(p.employeeId)! * H + p.day);
+    const pinnedValues = pinnedCells.map((i) => problem.state.assign[i]);
+    const rng = new Random(11);
+    let applied = 0;
+    for (let k = 0; k < 4000; k++) {
+      const before = problem.cost();
+      const beforeRoster = problem.state.assign.slice();
+      const delta = problem.move(rng);
+      if (delta !== delta) continue;
+      applied++;
+      expect(problem.cost()).toBeCloseTo(before + delta, 6);
+      if (delta > 0 || rng.next() < 0.2) {
+        problem.undo();
+        expect(problem.cost()).toBe(before);
+        expect(Array.from(problem.state.assign)).toEqual(Array.from(beforeRoster));
+      }
+    }
+    expect(applied).toBeGreaterThan(1000);
+    expect(pinnedCells.map((i) => problem.state.assign[i])).toEqual(pinnedValues);
+    const { hard, soft } = problem.state;
+    problem.state.recompute();
+    expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+    expect(evaluateNrpRoster(instance, rosterOf(problem.state)).objective).toBe(problem.state.soft);
+  });
+});

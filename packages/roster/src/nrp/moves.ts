@@ -43,6 +43,12 @@ export interface NrpMoveWeights {
    * way by a second employee. Its share of the time is capped (PRICE_WORK_PER_MOVE).
    */
   priceChain: number;
+  /**
+   * Someone takes an under-covered shift; if that puts them over their maximum minutes, they
+   * hand a shift on another day to (or swap it for a shorter one with) a colleague with room,
+   * which leaves that day's cover unchanged.
+   */
+  fillTransfer: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -60,10 +66,13 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   repair: 0,
   coverChain: 0.03,
   priceChain: 0,
+  fillTransfer: 0.3,
 };
 
 const MAX_BLOCK = 7;
 const PRICE_CHAIN_LINKS = 2;
+/** Exchanges the fill-transfer move scores before keeping the best. */
+const FILL_TRANSFER_CANDIDATES = 4;
 /**
  * Work budget of the price chain in DP transitions per move of the search (all kinds): a
  * transition costs ≈ 4–5 ns and an ordinary move ≈ 1.3 µs, so 60 holds it to ≈ 1/6 of the time
@@ -107,6 +116,7 @@ export class NrpProblem implements SearchProblem {
       weights.repair,
       weights.coverChain,
       weights.priceChain,
+      weights.fillTransfer,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -174,7 +184,94 @@ export class NrpProblem implements SearchProblem {
     if (r < t[10]) return this.rowOptimum(rng);
     if (r < t[11]) return this.repair(rng);
     if (r < t[12]) return this.coverChain(rng);
-    return this.priceChain(rng);
+    if (r < t[13]) return this.priceChain(rng);
+    return this.fillTransfer(rng);
+  }
+
+  /**
+   * Fill an under-covered shift without breaking the taker's maximum minutes. Where demand
+   * exceeds what the staff may work (instance 13) the spare minutes end up scattered over many
+   * employees in pieces smaller than any shift, so nobody can take a missing shift alone; this
+   * move gathers a piece: the taker passes the excess to a colleague with room by a same-day
+   * exchange (cover unchanged) or drops an over-covered shift. The best of a few candidate
+   * exchanges is kept.
+   */
+  private fillTransfer(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    let slot = -1;
+    for (let tries = 0; tries < 32 && slot < 0; tries++) {
+      const k = rng.int(H * S);
+      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
+    }
+    if (slot < 0) return NaN;
+    const d = (slot / S) | 0;
+    const shift = slot % S;
+    // Prefer a taker who is off that day (nothing else becomes short) and below the type maximum.
+    let y = -1;
+    const first = rng.int(N);
+    for (let j = 0; j < N && y < 0; j++) {
+      const n = (first + j) % N;
+      const i = n * H + d;
+      if (!s.pinned[i] && s.assign[i] < 0 && s.count[n * S + shift] < c.maxPerType[n * S + shift]) y = n;
+    }
+    if (y < 0) y = this.employeeFor(d, shift, rng);
+    if (y < 0) return NaN;
+    let delta = s.changeCell(y, d, shift);
+    const excess = s.minutes[y] - c.maxMinutes[y];
+    if (excess <= 0) return delta;
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    let bestDelta = Infinity;
+    let bestDay = -1;
+    let bestOther = -1;
+    let candidates = 0;
+    const yBase = y * H;
+    const firstDay = rng.int(H);
+    for (let j = 0; j < H && candidates < FILL_TRANSFER_CANDIDATES; j++) {
+      const e = (firstDay + j) % H;
+      const given = s.assign[yBase + e];
+      if (e === d || given < 0 || s.pinned[yBase + e]) continue;
+      const givenMinutes = c.shiftMinutes[given];
+      const k = e * S + given;
+      // Drop an over-covered shift outright (x = -1).
+      const firstOther = rng.int(N);
+      for (let m = -1; m < N && candidates < FILL_TRANSFER_CANDIDATES; m++) {
+        const x = m < 0 ? -1 : (firstOther + m) % N;
+        let kept = -1;
+        let shed = givenMinutes;
+        if (x < 0) {
+          if (s.cover[k] <= c.coverRequired[k]) continue;
+        } else {
+          const ix = x * H + e;
+          kept = s.assign[ix];
+          if (x === y || s.pinned[ix] || c.maxPerType[x * S + given] === 0) continue;
+          if (kept >= 0) {
+            if (c.maxPerType[y * S + kept] === 0) continue;
+            shed -= c.shiftMinutes[kept];
+          }
+          if (shed < excess || s.minutes[x] + shed > c.maxMinutes[x]) continue;
+        }
+        if (s.minutes[y] - shed < c.minMinutes[y]) continue;
+        candidates++;
+        let change = s.changeCell(y, e, kept);
+        if (x >= 0) change += s.changeCell(x, e, given);
+        s.rollBack(mark, hard, soft);
+        if (change < bestDelta) {
+          bestDelta = change;
+          bestDay = e;
+          bestOther = x;
+        }
+      }
+    }
+    if (bestDay < 0) return delta;
+    const kept = bestOther < 0 ? -1 : s.assign[bestOther * H + bestDay];
+    const given = s.assign[yBase + bestDay];
+    delta += s.changeCell(y, bestDay, kept);
+    if (bestOther >= 0) delta += s.changeCell(bestOther, bestDay, given);
+    return delta;
   }
 
   private priceChain(rng: Random): number {
