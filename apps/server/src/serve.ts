@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { InputError } from '@planmaat/domain';
 import {
   openDatabase,
   startQueue,
@@ -34,6 +35,8 @@ export interface ServeOptions {
   host: string;
   /** postgres://… — absent = embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** PostgreSQL connections per process (kept open once made); default 10. */
+  databasePoolSize?: number;
   dataDir: string;
   /** Load the demo organisation and accounts (default: only on the embedded database). */
   demo: boolean;
@@ -65,6 +68,7 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databasePoolSize: positiveIntegerFromEnv(env, 'PLANMAAT_DB_POOL_SIZE'),
     dataDir: path.resolve(env.PLANMAAT_DATA_DIR ?? 'data'),
     demo: demoSetting ? demoSetting === '1' || demoSetting === 'true' : !databaseUrl,
     demoPassword: env.PLANMAAT_DEMO_PASSWORD || undefined,
@@ -77,12 +81,22 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   };
 }
 
+function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new InputError(`${name}: expected a whole number of at least 1, got "${text}"`);
+  return value;
+}
+
 export async function startPlanmaat(options: ServeOptions): Promise<RunningPlanmaat> {
   const log = options.log ?? ((line: string) => console.log(line));
   const web = options.services.includes('web');
   const worker = options.services.includes('worker');
   const handle = await openDatabase({
     url: options.databaseUrl,
+    poolSize: options.databasePoolSize,
     dataDir: options.databaseUrl ? undefined : options.dataDir,
   });
   let queue: JobQueue | undefined;
