@@ -1,6 +1,6 @@
 /**
  * Curtois & Qu benchmark: `npm run bench:nrp -- [--seconds 60] [--instances 1-12] [--threads 2]
- * [--seed 1] [--no-mip]`. For each instance: our solver (portfolio of --threads searches), its
+ * [--seed 1] [--no-mip] [--no-exact]`. For each instance: our solver (portfolio of --threads searches), its
  * roster written to bench-output/nrp/ and re-scored from disk by the independent evaluator; then
  * the general MIP baseline (HiGHS on a straightforward 0-1 model) with the same time limit in the
  * same process. The solver stops early when it reaches the instance's published lower bound.
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'no-mip': { type: 'boolean', default: false },
+    /** Keep all threads on the local search even on small models (A/B of the exact companion). */
+    'no-exact': { type: 'boolean', default: false },
     /** Iteration limit per thread instead of a time limit (deterministic for seed + threads). */
     iterations: { type: 'string' },
     /** JSON tuning for A/B runs, e.g. '{"moveWeights":{"priceChain":0.05}}' (merged over the defaults). */
@@ -115,6 +117,7 @@ for (const i of parseList(values.instances)) {
     seed,
     lowerBound: bound,
     tuning,
+    exactCompanion: values['no-exact'] ? false : 'auto',
   });
   const file = path.join(outDir, `${name}.tsv`);
   await writeFile(file, formatRosterTsv(result.roster));
@@ -154,6 +157,12 @@ for (const i of parseList(values.instances)) {
       ...mipCells,
     ]),
   );
+  if (result.exact)
+    console.log(
+      `  exact companion (HiGHS on the whole model in 1 of ${threads} threads): ${result.exact.status}, ` +
+        `${result.exact.objective ?? 'no roster'}${result.exact.hardViolations ? ` (hard ${result.exact.hardViolations})` : ''}, ` +
+        `${result.exact.used ? 'its roster is the result' : 'the local search was better or equal'}`,
+    );
 }
 
 const feasible = lines.filter((l) => l.hard === 0);

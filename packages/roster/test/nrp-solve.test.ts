@@ -149,4 +149,53 @@ describe('solveNrp', () => {
       expect({ i, hard: rescore(instance, result.roster).hardViolations }).toEqual({ i, hard: 0 });
     }
   });
+
+  it('runs HiGHS beside the search on a small model, and stops the search when it proves the optimum', async () => {
+    const instance = parseNrpInstance(TINY_A, 'tiny-a');
+    const started = Date.now();
+    const events: number[] = [];
+    const result = await solveNrp(instance, {
+      seconds: 30,
+      threads: 2,
+      onProgress: (e) => events.push(e.best.hard * 1e6 + e.best.soft),
+    });
+    expect(result.exact?.status).toBe('optimal');
+    expect(result.stopReason).toBe('lower-bound');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const check = rescore(instance, result.roster);
+    expect([check.objective, check.hardViolations]).toEqual([result.objective, result.hardViolations]);
+    // Nothing beats the proven optimum: a long local search alone ends no better.
+    const searchOnly = await solveNrp(instance, { maxIterations: 300_000, seed: 2, threads: 2 });
+    expect(searchOnly.exact).toBeUndefined();
+    expect(searchOnly.hardViolations * 1e6 + searchOnly.objective).toBeGreaterThanOrEqual(
+      result.hardViolations * 1e6 + result.objective,
+    );
+    for (let k = 1; k < events.length; k++) expect(events[k]).toBeLessThan(events[k - 1]);
+  });
+
+  it.skipIf(!hasBenchmark)('stops the exact companion on cancel', async () => {
+    const instance = loadBenchmark(3);
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 1000);
+    const result = await solveNrp(instance, { seconds: 60, threads: 2, signal: controller.signal });
+    expect(result.stopReason).toBe('cancelled');
+    expect(result.exact?.status).toBe('stopped');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(rescore(instance, result.roster).objective).toBe(result.objective);
+  });
+
+  it('leaves the exact companion out with pins, one thread, or when switched off', async () => {
+    const instance = parseNrpInstance(TINY_A, 'tiny-a');
+    const pins = [{ employeeId: 'A', day: 0, shiftId: 'E' }];
+    for (const options of [
+      { seconds: 0.3, threads: 2, pins },
+      { seconds: 0.3, threads: 1 },
+      { seconds: 0.3, threads: 2, exactCompanion: false as const },
+    ]) {
+      const result = await solveNrp(instance, options);
+      expect(result.exact).toBeUndefined();
+      expect(result.stopReason).toBe('time');
+    }
+  });
 });
