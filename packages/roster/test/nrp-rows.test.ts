@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '@planmaat/domain';
 import { evaluateNrpRoster, type NrpInstance } from '../src/index.ts';
 import { compileNrp } from '../src/nrp/compiled.ts';
-import { constructByRows, DEFAULT_MOVE_WEIGHTS } from '../src/nrp/moves.ts';
+import {
+  constructByRows,
+  DEFAULT_MOVE_WEIGHTS,
+  type NrpMoveWeights,
+  type NrpProblem,
+} from '../src/nrp/moves.ts';
 import { createNrpProblem } from '../src/nrp/problem.ts';
 import { RowPricer } from '../src/nrp/row-price.ts';
 import { NrpState } from '../src/nrp/state.ts';
@@ -16,6 +21,70 @@ function rosterOf(state: NrpState): string[][] {
       return v < 0 ? '' : shiftIds[v];
     }),
   );
+}
+
+/** Move weights with only `change` (weight 1) and the given moves on. */
+function onlyMoves(weights: Partial<NrpMoveWeights>): NrpMoveWeights {
+  const all = { ...DEFAULT_MOVE_WEIGHTS };
+  for (const key of Object.keys(all) as (keyof NrpMoveWeights)[]) all[key] = 0;
+  return { ...all, change: 1, ...weights };
+}
+
+/** Pins on the first `count` employees, every `step` days from `firstDay`: alternately off and a shift. */
+function somePins(instance: NrpInstance, count: number, firstDay: number, step: number) {
+  const shifts = instance.shifts.map((s) => s.id);
+  return instance.staff.slice(0, count).map((p, k) => ({
+    employeeId: p.id,
+    day: firstDay + step * k,
+    shiftId: k % 2 === 0 ? '' : shifts[k % shifts.length],
+  }));
+}
+
+/**
+ * Random moves of `problem`: each returns the exact cost change (checked against a full re-score
+ * every 50 moves), undo restores cost and roster, pinned cells never change, and the final roster
+ * re-scores to the same objective with the independent evaluator. Returns the moves applied.
+ */
+function checkMoves(
+  problem: NrpProblem,
+  instance: NrpInstance,
+  pins: { employeeId: string; day: number }[],
+  seed: number,
+  moves: number,
+  undoShare: number,
+): number {
+  const { H } = problem.state.c;
+  const staffIndex = new Map(problem.state.c.staffIds.map((id, i) => [id, i]));
+  const pinnedCells = pins.map((p) => staffIndex.get(p.employeeId)! * H + p.day);
+  const pinnedValues = pinnedCells.map((i) => problem.state.assign[i]);
+  const pinnedFlags = problem.state.pinned.slice();
+  const rng = new Random(seed);
+  let applied = 0;
+  for (let k = 0; k < moves; k++) {
+    const before = problem.cost();
+    const beforeRoster = problem.state.assign.slice();
+    const delta = problem.move(rng);
+    if (delta !== delta) continue;
+    applied++;
+    expect(problem.cost()).toBeCloseTo(before + delta, 6);
+    if (k % 50 === 0) {
+      const { hard, soft } = problem.state;
+      problem.state.recompute();
+      expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+    }
+    if (delta > 0 || rng.next() < undoShare) {
+      problem.undo();
+      expect(problem.cost()).toBe(before);
+      expect(Array.from(problem.state.assign)).toEqual(Array.from(beforeRoster));
+    }
+    expect(pinnedCells.map((i) => problem.state.assign[i])).toEqual(pinnedValues);
+  }
+  expect(Array.from(problem.state.pinned)).toEqual(Array.from(pinnedFlags));
+  const { hard, soft } = problem.state;
+  problem.state.recompute();
+  expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
+  expect(evaluateNrpRoster(instance, rosterOf(problem.state)).objective).toBe(problem.state.soft);
+  return applied;
 }
 
 /** Violations of the rules the row DP enforces exactly (not the priced totals). */
@@ -87,63 +156,18 @@ describe.skipIf(!hasBenchmark)('cover ejection chain', () => {
 });
 
 describe.skipIf(!hasBenchmark)('price chain (whole-row priced DP as a move)', () => {
-  const onlyPriceChain = () => {
-    const weights = { ...DEFAULT_MOVE_WEIGHTS };
-    for (const key of Object.keys(weights) as (keyof typeof weights)[]) weights[key] = 0;
-    weights.change = 1;
-    weights.priceChain = 1;
-    return weights;
-  };
+  const onlyPriceChain = () => onlyMoves({ priceChain: 1 });
 
   it('returns the exact cost change, undoes cleanly and never changes a pinned cell (instance 7)', async () => {
     const instance = loadBenchmark(7);
-    // Pin a few cells of the first employees to a shift or a day off.
-    const shifts = instance.shifts.map((s) => s.id);
-    const pins = instance.staff.slice(0, 6).map((p, k) => ({
-      employeeId: p.id,
-      day: 3 + 4 * k,
-      shiftId: k % 2 === 0 ? '' : shifts[k % shifts.length],
-    }));
+    const pins = somePins(instance, 6, 3, 4);
     const problem = await createNrpProblem(
       { instance, pins, tuning: { moveWeights: onlyPriceChain() } },
       0,
       7,
     );
     problem.priceWorkPerMove = Infinity;
-    const { H } = problem.state.c;
-    const staffIndex = new Map(problem.state.c.staffIds.map((id, i) => [id, i]));
-    const pinnedCells = pins.map((p) => staffIndex.get(p.employeeId)! * H + p.day);
-    const pinnedValues = pinnedCells.map((i) => problem.state.assign[i]);
-    const pinnedFlags = problem.state.pinned.slice();
-    const rng = new Random(7);
-    let applied = 0;
-    for (let k = 0; k < 600; k++) {
-      const before = problem.cost();
-      const beforeRoster = problem.state.assign.slice();
-      const delta = problem.move(rng);
-      if (delta !== delta) continue;
-      applied++;
-      expect(problem.cost()).toBeCloseTo(before + delta, 6);
-      if (k % 50 === 0) {
-        // Exact delta against a full re-score.
-        const { hard, soft } = problem.state;
-        problem.state.recompute();
-        expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
-      }
-      if (delta > 0 || rng.next() < 0.3) {
-        problem.undo();
-        expect(problem.cost()).toBe(before);
-        expect(Array.from(problem.state.assign)).toEqual(Array.from(beforeRoster));
-      }
-      expect(pinnedCells.map((i) => problem.state.assign[i])).toEqual(pinnedValues);
-    }
-    expect(applied).toBeGreaterThan(100);
-    expect(Array.from(problem.state.pinned)).toEqual(Array.from(pinnedFlags));
-    const { hard, soft } = problem.state;
-    problem.state.recompute();
-    expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
-    const check = evaluateNrpRoster(instance, rosterOf(problem.state));
-    expect(check.objective).toBe(problem.state.soft);
+    expect(checkMoves(problem, instance, pins, 7, 600, 0.3)).toBeGreaterThan(100);
   });
 
   it('fills under-covered shifts: a descent with it alone lowers the cost of the start roster (instance 5)', async () => {
@@ -168,51 +192,14 @@ describe.skipIf(!hasBenchmark)('price chain (whole-row priced DP as a move)', ()
 });
 
 describe.skipIf(!hasBenchmark)('fill-transfer move', () => {
-  const onlyFillTransfer = () => {
-    const weights = { ...DEFAULT_MOVE_WEIGHTS };
-    for (const key of Object.keys(weights) as (keyof typeof weights)[]) weights[key] = 0;
-    weights.change = 1;
-    weights.fillTransfer = 2;
-    return weights;
-  };
-
   it('returns the exact cost change, undoes cleanly and never changes a pinned cell (instance 13)', async () => {
     const instance = loadBenchmark(13);
-    const shifts = instance.shifts.map((s) => s.id);
-    const pins = instance.staff.slice(0, 8).map((p, k) => ({
-      employeeId: p.id,
-      day: 2 + 3 * k,
-      shiftId: k % 2 === 0 ? '' : shifts[k % shifts.length],
-    }));
+    const pins = somePins(instance, 8, 2, 3);
     const problem = await createNrpProblem(
-      { instance, pins, tuning: { moveWeights: onlyFillTransfer(), construction: 'greedy' } },
+      { instance, pins, tuning: { moveWeights: onlyMoves({ fillTransfer: 2 }), construction: 'greedy' } },
       0,
       11,
     );
-    const { H } = problem.state.c;
-    const staffIndex = new Map(problem.state.c.staffIds.map((id, i) => [id, i]));
-    const pinnedCells = pins.map((p) => staffIndex.get(p.employeeId)! * H + p.day);
-    const pinnedValues = pinnedCells.map((i) => problem.state.assign[i]);
-    const rng = new Random(11);
-    let applied = 0;
-    for (let k = 0; k < 4000; k++) {
-      const before = problem.cost();
-      const beforeRoster = problem.state.assign.slice();
-      const delta = problem.move(rng);
-      if (delta !== delta) continue;
-      applied++;
-      expect(problem.cost()).toBeCloseTo(before + delta, 6);
-      if (delta > 0 || rng.next() < 0.2) {
-        problem.undo();
-        expect(problem.cost()).toBe(before);
-        expect(Array.from(problem.state.assign)).toEqual(Array.from(beforeRoster));
-      }
-    }
-    expect(applied).toBeGreaterThan(1000);
-    expect(pinnedCells.map((i) => problem.state.assign[i])).toEqual(pinnedValues);
-    const { hard, soft } = problem.state;
-    problem.state.recompute();
-    expect([problem.state.hard, problem.state.soft]).toEqual([hard, soft]);
-    expect(evaluateNrpRoster(instance, rosterOf(problem.state)).objective).toBe(problem.state.soft);
+    expect(checkMoves(problem, instance, pins, 11, 4000, 0.2)).toBeGreaterThan(1000);
   });
 });
