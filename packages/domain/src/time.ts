@@ -44,26 +44,26 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Parsed dates and date-times by their text. Rule checks and solvers convert the same few hundred
- * dates over and over (every shift, every save); a lookup is several times cheaper than parsing
- * and validating again. Cleared when full, so memory stays bounded.
+ * Conversions by their input. Rule checks and solvers convert the same few hundred dates over and
+ * over (every shift, every save); a lookup is several times cheaper than parsing and validating
+ * again. Cleared when full, so memory stays bounded.
  */
-class TextMemo<V> {
-  private readonly map = new Map<string, V>();
+class BoundedMemo<K, V> {
+  private readonly map = new Map<K, V>();
   constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     return this.map.get(key);
   }
-  set(key: string, value: V): V {
+  set(key: K, value: V): V {
     if (this.map.size >= this.capacity) this.map.clear();
     this.map.set(key, value);
     return value;
   }
 }
 
-const dayNumbers = new TextMemo<number>(50_000);
-const localMinuteValues = new TextMemo<number>(50_000);
-const datesByDayNumber = new Map<number, LocalDate>();
+const dayNumbers = new BoundedMemo<string, number>(50_000);
+const localMinuteValues = new BoundedMemo<string, number>(50_000);
+const datesByDayNumber = new BoundedMemo<number, LocalDate>(50_000);
 
 function checkDateParts(value: string, y: number, m: number, d: number, expected: string): void {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new TimeFormatError(value, expected);
@@ -83,13 +83,10 @@ function parseDayNumber(date: LocalDate): number {
 }
 
 export function dateFromDayNumber(day: number): LocalDate {
-  let date = datesByDayNumber.get(day);
-  if (date === undefined) {
-    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    if (datesByDayNumber.size >= 50_000) datesByDayNumber.clear();
-    datesByDayNumber.set(day, date);
-  }
-  return date;
+  return (
+    datesByDayNumber.get(day) ??
+    datesByDayNumber.set(day, new Date(day * 86_400_000).toISOString().slice(0, 10))
+  );
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -141,10 +138,7 @@ function parseLocalMinutes(dateTime: LocalDateTime): number {
 }
 
 /** `HH:MM` of every minute of a day, so formatting a date-time allocates one string only. */
-const CLOCK_TEXTS = Array.from(
-  { length: 1440 },
-  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
-);
+const CLOCK_TEXTS = Array.from({ length: 1440 }, (_, m) => formatClock(m));
 
 function formatLocalMinutes(local: number): LocalDateTime {
   if (!Number.isInteger(local)) return new Date(local * 60_000).toISOString().slice(0, 16);

@@ -200,11 +200,7 @@ export class NrpProblem implements SearchProblem {
     const s = this.state;
     const c = s.c;
     const { N, H, S } = c;
-    let slot = -1;
-    for (let tries = 0; tries < 32 && slot < 0; tries++) {
-      const k = rng.int(H * S);
-      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
-    }
+    const slot = this.randomCoverGap(rng, 32, true);
     if (slot < 0) return NaN;
     const d = (slot / S) | 0;
     const shift = slot % S;
@@ -434,15 +430,29 @@ export class NrpProblem implements SearchProblem {
     return this.windowMip!.solve(people, first, first + length - 1);
   }
 
+  /**
+   * A random (day, shift) slot whose cover misses its requirement at a cost — under only, or
+   * under or over — found within `tries` draws; -1 when none was drawn.
+   */
+  private randomCoverGap(rng: Random, tries: number, underOnly: boolean): number {
+    const s = this.state;
+    const c = s.c;
+    const slots = c.H * c.S;
+    for (let t = 0; t < tries; t++) {
+      const k = rng.int(slots);
+      const gap = underOnly
+        ? s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0
+        : s.cover[k] !== c.coverRequired[k] && (c.coverUnder[k] > 0 || c.coverOver[k] > 0);
+      if (gap) return k;
+    }
+    return -1;
+  }
+
   private coverRepair(rng: Random): number {
     const s = this.state;
     const c = s.c;
     const { N, H, S } = c;
-    let slot = -1;
-    for (let tries = 0; tries < 16 && slot < 0; tries++) {
-      const k = rng.int(H * S);
-      if (s.cover[k] !== c.coverRequired[k] && (c.coverUnder[k] > 0 || c.coverOver[k] > 0)) slot = k;
-    }
+    const slot = this.randomCoverGap(rng, 16, false);
     if (slot < 0) return NaN;
     const d = (slot / S) | 0;
     const shift = slot % S;
