@@ -30,7 +30,7 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'no-mip': { type: 'boolean', default: false },
-    /** Keep all threads on the local search even on small models (A/B of the exact companion). */
+    /** Keep all threads on the local search (A/B of the column-generation companion). */
     'no-exact': { type: 'boolean', default: false },
     /** Iteration limit per thread instead of a time limit (deterministic for seed + threads). */
     iterations: { type: 'string' },
@@ -159,9 +159,10 @@ for (const i of parseList(values.instances)) {
   );
   if (result.exact)
     console.log(
-      `  exact companion (HiGHS on the whole model in 1 of ${threads} threads): ${result.exact.status}, ` +
-        `${result.exact.objective ?? 'no roster'}${result.exact.hardViolations ? ` (hard ${result.exact.hardViolations})` : ''}, ` +
-        `${result.exact.used ? 'its roster is the result' : 'the local search was better or equal'}`,
+      `  exact companion (column generation in 1 of ${threads} threads): ${result.exact.status}, ` +
+        `${result.exact.objective ?? 'no roster'}${result.exact.hardViolations ? ` (hard ${result.exact.hardViolations})` : ''}` +
+        `${result.exact.lowerBound !== undefined ? `, proven bound ${result.exact.lowerBound}` : ''}, ` +
+        `${result.exact.used ? 'its rosters went into the result' : 'not used'}, ${(result.exact.elapsedMs / 1000).toFixed(1)} s`,
     );
 }
 

@@ -40,9 +40,20 @@ export interface PortfolioOptions<Payload> {
     threadIndex: number,
     seed: number,
   ) => SearchProblem | Promise<SearchProblem>;
+  /**
+   * Solutions found outside the portfolio (e.g. by an exact method beside it): `incoming` is
+   * polled at every synchronisation and a better solution becomes the shared best; `onBest`
+   * hears each new shared best (a copy), so the outside method can start from it.
+   */
+  exchange?: SolutionExchange;
   /** Worker entry that calls serveSearch() with the same problem factory. */
   workerUrl: URL;
   payload: Payload;
+}
+
+export interface SolutionExchange {
+  incoming(): { solution: Solution; score: Score } | undefined;
+  onBest?(solution: Solution, score: Score): void;
 }
 
 export interface PortfolioResult {
@@ -148,10 +159,16 @@ async function runInThisThread<Payload>(
     budget,
   );
   report(runner.score);
+  const exchange = options.exchange;
   for (;;) {
     const end = runner.runSegment(syncIterations);
     setIterations(runner.iterations);
-    if (runner.takeImprovement()) report(runner.score);
+    const incoming = exchange?.incoming();
+    if (incoming) runner.adopt(incoming.solution, incoming.score);
+    if (runner.takeImprovement() || incoming) {
+      report(runner.score);
+      exchange?.onBest?.(runner.bestSolution.slice(), runner.score);
+    }
     if (end !== 'segment') return { best: runner.bestSolution, score: runner.score, stopReason: end };
     // Let the event loop deliver an abort between segments.
     await new Promise((resolve) => setImmediate(resolve));
@@ -188,10 +205,14 @@ function runInWorkers<Payload>(
 
     const closeRound = () => {
       // Threads in index order: the shared best is the same whatever order messages arrived in.
+      const before = best;
       for (const index of [...round.keys()].sort((a, b) => a - b)) {
         const r = round.get(index)!;
         if (!best || compareScores(r.score, best.score) < 0) best = { solution: r.best, score: r.score };
       }
+      const incoming = options.exchange?.incoming();
+      if (incoming && (!best || compareScores(incoming.score, best.score) < 0)) best = incoming;
+      if (best && best !== before) options.exchange?.onBest?.(best.solution.slice(), best.score);
       setIterations(iterations.reduce((a, b) => a + b, 0));
       if (best) report(best.score);
       for (const [index, r] of round) {

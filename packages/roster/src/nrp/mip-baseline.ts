@@ -6,7 +6,7 @@
  * largest instances) are returned as a status, not thrown.
  */
 import { loadHighs } from './highs.ts';
-import { compileNrp, type CompiledNrp } from './compiled.ts';
+import { compileNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
 import type { NrpRoster } from './roster-file.ts';
 
@@ -24,18 +24,6 @@ export interface MipBaselineResult {
   columns: number;
   rows: number;
   nonzeros: number;
-}
-
-/** Binaries of the model: one per (employee, day, permitted shift) not fixed off. */
-export function mipBinaryCount(c: CompiledNrp): number {
-  const { N, H, S } = c;
-  let count = 0;
-  for (let n = 0; n < N; n++)
-    for (let d = 0; d < H; d++) {
-      if (c.fixedOff[n * H + d]) continue;
-      for (let s = 0; s < S; s++) if (c.maxPerType[n * S + s] !== 0) count++;
-    }
-  return count;
 }
 
 export async function solveNrpMip(instance: NrpInstance, seconds: number): Promise<MipBaselineResult> {

@@ -1,16 +1,16 @@
 /**
  * Solve a Curtois & Qu instance: greedy construction, then a portfolio of annealing / late
- * acceptance searches (one per thread) sharing the best roster. On small models under a time
- * limit one of the threads runs HiGHS on the whole 0-1 model instead (the exact companion).
- * Reports the objective and the hard-violation count of the best roster, both recomputed from
- * scratch.
+ * acceptance searches (one per thread) sharing the best roster. Under a time limit one of the
+ * threads runs column generation instead (the exact companion, companion.ts), trading rosters
+ * with the search. Reports the objective and the hard-violation count of the best roster, both
+ * recomputed from scratch.
  */
-import { startWorker } from '@planmaat/threads';
 import type { AcceptanceConfig } from '../engine/acceptance.ts';
 import { runPortfolio, type ProgressEvent, type StopReason } from '../engine/portfolio.ts';
+import { startCompanion } from './companion.ts';
 import { compileNrp, type CompiledNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
-import { mipBinaryCount, type MipBaselineResult } from './mip-baseline.ts';
+import { ExactRowPricer } from './row-pricing.ts';
 import { createNrpProblem, type NrpPayload, type NrpPin, type NrpTuning } from './problem.ts';
 
 export type { NrpPin, NrpTuning };
@@ -33,9 +33,9 @@ export interface NrpSolveOptions {
   /** Expert settings; the defaults are tuned on the benchmark. */
   tuning?: NrpTuning;
   /**
-   * Exact companion: 'auto' (default) runs HiGHS on the whole model in one of the threads when
-   * the model is small (≤ EXACT_COMPANION_MAX_BINARIES), a time limit governs, there are at least
-   * two threads and no pins; false never does.
+   * Exact companion: 'auto' (default) runs column generation in one of the threads when a time
+   * limit governs, there are at least two threads, no pins, and one round of pricing is cheap
+   * enough (≤ COMPANION_MAX_PRICING_WORK); false never does.
    */
   exactCompanion?: 'auto' | false;
 }
@@ -49,15 +49,25 @@ export interface NrpSolveResult {
   stopReason: StopReason;
   progress: ProgressEvent[];
   /** What the exact companion did, when it ran. */
-  exact?: { status: string; objective?: number; hardViolations?: number; used: boolean; elapsedMs: number };
+  exact?: {
+    status: string;
+    objective?: number;
+    hardViolations?: number;
+    /** Proven lower bound on the objective, when the companion found one. */
+    lowerBound?: number;
+    /** True when the returned roster is (or was polished from) the companion's. */
+    used: boolean;
+    elapsedMs: number;
+  };
 }
 
 /**
- * On models this small (the two-week instances 1–3: 104–598 binaries) HiGHS proves or nearly
- * reaches the optimum within a minute, where the local search stalls 0.1–1.4 % above it; from the
- * four-week instances on, the MIP falls far behind (measured, docs/roster-optimiser.md).
+ * Pricing work (minute-vector updates) one round of column generation may cost, estimated from
+ * the pricing DP's layer sizes: up to here (instances 1–19 of the benchmark, ≤ 84 days) a round
+ * takes well under a second; beyond, the year-long instances would spend the whole minute in the
+ * first LP.
  */
-export const EXACT_COMPANION_MAX_BINARIES = 600;
+export const COMPANION_MAX_PRICING_WORK = 4e8;
 
 /** Per-thread acceptance: thread 0 anneals once over the budget, thread 1 with reheats, and so on. */
 export const NRP_PORTFOLIO: AcceptanceConfig[] = [
@@ -73,25 +83,22 @@ export async function solveNrp(
   const compiled = compileNrp(instance);
   const payload: NrpPayload = { instance, pins: options.pins ?? [], tuning: options.tuning ?? {} };
   const threads = options.threads ?? 1;
-  const exact = wantsExactCompanion(compiled, options, threads)
-    ? startExactCompanion(instance, options.seconds!, options.signal)
-    : undefined;
-  // The local search stops early when the companion proves its roster optimal.
   const stopSearch = new AbortController();
   const stopOnCaller = () => stopSearch.abort();
   options.signal?.addEventListener('abort', stopOnCaller);
   if (options.signal?.aborted) stopSearch.abort();
+  // The search stops early when the companion proves a roster optimal.
   let provenOptimal = false;
-  void exact?.result.then((r) => {
-    if (r.status === 'optimal' && r.roster) {
-      provenOptimal = true;
-      stopSearch.abort();
-    }
-  });
+  const companion = wantsCompanion(compiled, options, threads)
+    ? startCompanion(instance, started + options.seconds! * 1000, () => {
+        provenOptimal = true;
+        stopSearch.abort();
+      })
+    : undefined;
   let result;
   try {
     result = await runPortfolio({
-      threads: exact ? threads - 1 : threads,
+      threads: companion ? threads - 1 : threads,
       seed: options.seed ?? 1,
       seconds: options.seconds,
       maxIterations: options.maxIterations,
@@ -103,6 +110,7 @@ export async function solveNrp(
       createProblem: createNrpProblem,
       workerUrl: new URL('./worker.ts', import.meta.url),
       payload,
+      exchange: companion?.exchange,
     });
   } finally {
     options.signal?.removeEventListener('abort', stopOnCaller);
@@ -114,13 +122,13 @@ export async function solveNrp(
   let stopReason: StopReason = result.stopReason;
   let exactReport: NrpSolveResult['exact'];
   const progress = result.progress;
-  if (exact) {
-    // The search ended first (time, bound or cancel): the companion is near its own limit or told to stop.
-    if (result.stopReason !== 'time') exact.stop();
-    const r = await exact.result;
-    exactReport = { status: r.status, used: false, elapsedMs: r.elapsedMs };
-    if (r.roster) {
-      state.load(assignmentOf(compiled, r.roster));
+  if (companion) {
+    // The search ended first (time, bound or cancel): the companion is at its own deadline or told to stop.
+    companion.stop();
+    const r = await companion.result;
+    exactReport = { status: r.status, used: false, elapsedMs: r.elapsedMs, lowerBound: r.lowerBound };
+    if (r.assign) {
+      state.load(r.assign);
       const candidate = {
         assign: state.assign.slice(),
         hard: state.countViolations(),
@@ -128,6 +136,8 @@ export async function solveNrp(
       };
       exactReport.objective = candidate.objective;
       exactReport.hardViolations = candidate.hard;
+      // A search that took over a companion roster polished it: that counts as used too.
+      exactReport.used = companion.handedOver() > 0;
       if (
         candidate.hard < best.hard ||
         (candidate.hard === best.hard && candidate.objective < best.objective)
@@ -167,59 +177,21 @@ export async function solveNrp(
   };
 }
 
-function wantsExactCompanion(c: CompiledNrp, options: NrpSolveOptions, threads: number): boolean {
+function wantsCompanion(c: CompiledNrp, options: NrpSolveOptions, threads: number): boolean {
   if (options.exactCompanion === false) return false;
-  // An iteration limit promises a deterministic result; HiGHS under a time limit is not.
+  // An iteration limit promises a deterministic result; a thread racing the clock is not.
   if (options.seconds === undefined || options.maxIterations !== undefined) return false;
   if (threads < 2 || (options.pins?.length ?? 0) > 0) return false;
-  return mipBinaryCount(c) <= EXACT_COMPANION_MAX_BINARIES;
+  return companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK;
 }
 
-interface ExactCompanion {
-  result: Promise<MipBaselineResult>;
-  stop(): void;
-}
-
-function startExactCompanion(instance: NrpInstance, seconds: number, signal?: AbortSignal): ExactCompanion {
-  const worker = startWorker(new URL('./mip-worker.ts', import.meta.url), {
-    workerData: { instance, seconds },
-  });
-  const started = Date.now();
-  const stopped = (): MipBaselineResult => ({
-    status: 'stopped',
-    elapsedMs: Date.now() - started,
-    columns: 0,
-    rows: 0,
-    nonzeros: 0,
-  });
-  let settle: (r: MipBaselineResult) => void = () => undefined;
-  const result = new Promise<MipBaselineResult>((resolve) => (settle = resolve));
-  const stop = () => {
-    settle(stopped());
-    void worker.terminate();
-  };
-  worker.once('message', (r: MipBaselineResult) => {
-    settle(r);
-    void worker.terminate();
-  });
-  worker.once('error', (error) =>
-    settle({ ...stopped(), status: `failed: ${error instanceof Error ? error.message : String(error)}` }),
-  );
-  worker.once('exit', () => settle(stopped()));
-  signal?.addEventListener('abort', stop, { once: true });
-  void result.then(() => signal?.removeEventListener('abort', stop));
-  return { result, stop };
-}
-
-/** A roster (shift ids per employee and day) as the state's value array. */
-function assignmentOf(c: CompiledNrp, roster: NrpRoster): Int32Array {
-  const { N, H } = c;
-  const index = new Map(c.shiftIds.map((id, i) => [id, i]));
-  const assign = new Int32Array(N * H).fill(-1);
-  for (let n = 0; n < N; n++)
-    for (let d = 0; d < H; d++) {
-      const id = roster[n]?.[d] ?? '';
-      assign[n * H + d] = id === '' ? -1 : (index.get(id) ?? -1);
-    }
-  return assign;
+/** Estimated minute-vector updates of one pricing round (every employee once). */
+export function companionPricingWork(c: CompiledNrp): number {
+  const pricer = new ExactRowPricer(c);
+  let work = 0;
+  for (let n = 0; n < c.N; n++) {
+    const values = c.allowedStart[n + 1] - c.allowedStart[n];
+    work += c.H * pricer.size(n) * values;
+  }
+  return work;
 }

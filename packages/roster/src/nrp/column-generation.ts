@@ -1,0 +1,462 @@
+/**
+ * Column generation for the Curtois & Qu model ("price and branch"). The master problem picks
+ * one row (a whole-horizon roster line) per employee; its only linking constraints are the cover
+ * rows, whose shortfall and surplus are priced slack columns, so every column already satisfies
+ * all of its employee's hard rules. The LP master is re-solved warm after each round of pricing:
+ * the exact row pricer (row-pricing.ts) finds, per employee, the cheapest feasible row under the
+ * day costs "request cost minus cover dual"; rows with negative reduced cost enter. When the root
+ * LP converges with exact pricing, its value rounded up is a proven lower bound.
+ * Integer rosters come from dives (fix the columns the LP likes, re-generate for the others,
+ * repeat) and at the end from HiGHS on the integer master over every column generated, started
+ * from the best roster known — including one handed in from outside, whose rows become columns
+ * too — so the result is never worse than that start.
+ */
+import type { Highs, Model } from 'highs';
+import type { CompiledNrp } from './compiled.ts';
+import { loadHighs } from './highs.ts';
+import { ExactRowPricer } from './row-pricing.ts';
+import { NrpState } from './state.ts';
+
+/** Cost of the artificial column that keeps the first LP feasible for every employee. */
+const ARTIFICIAL_COST = 1e6;
+const REDUCED_COST_EPSILON = 1e-6;
+/** Pricing rounds after each fixing step of a dive. */
+const DIVE_STEP_ROUNDS = 3;
+
+export interface ColumnGenerationOptions {
+  /** Wall-clock deadline (ms since the epoch) of the whole run. */
+  deadline: number;
+  /** Share of the time the root LP may take at most (default 0.4). */
+  rootShare?: number;
+  /** Share of the time kept for the integer master at the end (default 0.3); dives use the rest. */
+  mipShare?: number;
+  /** Rosters (values per cell, employee-major) whose rows enter as columns. */
+  seeds?: Int8Array[];
+  /**
+   * Asked once, when the integer phase starts: the best roster known elsewhere (e.g. found by a
+   * local search meanwhile). Its rows become columns and it is HiGHS' start if it is feasible.
+   */
+  incumbent?: () => Promise<Int8Array | undefined>;
+  /** Each improving integer roster, from a dive or from HiGHS. */
+  onImproved?: (assign: Int8Array, objective: number) => void;
+  /** The proven lower bound, as soon as the root LP gives one. */
+  onLowerBound?: (bound: number) => void;
+  /** Polled between rounds and inside HiGHS: true stops the run with the best so far. */
+  shouldStop?: () => boolean;
+}
+
+export interface ColumnGenerationResult {
+  /** Best feasible roster of the integer master, if any. */
+  assign?: Int8Array;
+  objective?: number;
+  /** Objective of the root LP master. */
+  lpValue: number;
+  /**
+   * Proven lower bound on every roster's objective: the root LP value rounded up, given when the
+   * root converged and every pricing call was exact.
+   */
+  lowerBound?: number;
+  columns: number;
+  rounds: number;
+  status: string;
+}
+
+export async function solveByColumnGeneration(
+  c: CompiledNrp,
+  options: ColumnGenerationOptions,
+): Promise<ColumnGenerationResult> {
+  const highs = await loadHighs();
+  const master = new RestrictedMaster(highs, c);
+  try {
+    return await master.solve(options);
+  } finally {
+    master.dispose();
+  }
+}
+
+class RestrictedMaster {
+  private readonly model: Model;
+  private readonly coverRow: Int32Array;
+  /** Columns 0..firstRowColumn-1 are slacks and artificials; rows follow. */
+  private readonly firstRowColumn: number;
+  private readonly columnEmployee: number[] = [];
+  private columnRows = new Int8Array(0);
+  private readonly seen = new Set<string>();
+  private readonly pricer: ExactRowPricer;
+  private readonly scratch: NrpState;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly c: CompiledNrp,
+  ) {
+    const { N, H, S } = c;
+    this.coverRow = new Int32Array(H * S).fill(-1);
+    let rows = N;
+    for (let k = 0; k < H * S; k++)
+      if (c.coverUnder[k] !== 0 || c.coverOver[k] !== 0) this.coverRow[k] = rows++;
+    // Slack columns (shortfall, surplus) per cover row, then one artificial per employee.
+    const cost: number[] = [];
+    const starts: number[] = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let k = 0; k < H * S; k++) {
+      const r = this.coverRow[k];
+      if (r < 0) continue;
+      cost.push(c.coverUnder[k], c.coverOver[k]);
+      indices.push(r, r);
+      values.push(1, -1);
+      starts.push(indices.length - 1, indices.length);
+    }
+    for (let n = 0; n < N; n++) {
+      cost.push(ARTIFICIAL_COST);
+      indices.push(n);
+      values.push(1);
+      starts.push(indices.length);
+    }
+    this.firstRowColumn = cost.length;
+    const rowBound = new Float64Array(rows);
+    rowBound.fill(1, 0, N);
+    for (let k = 0; k < H * S; k++)
+      if (this.coverRow[k] >= 0) rowBound[this.coverRow[k]] = c.coverRequired[k];
+    this.model = highs.createModel({
+      numCols: cost.length,
+      numRows: rows,
+      colCost: Float64Array.from(cost),
+      colLower: new Float64Array(cost.length),
+      colUpper: new Float64Array(cost.length).fill(highs.infinity),
+      rowLower: rowBound,
+      rowUpper: rowBound,
+      matrix: {
+        format: 'csc',
+        numRows: rows,
+        numCols: cost.length,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+    this.model.options.set({ output_flag: false });
+    this.scratch = new NrpState(c);
+    this.pricer = new ExactRowPricer(c);
+    this.dayCost = new Float64Array(H * (S + 1));
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  get columns(): number {
+    return this.columnEmployee.length;
+  }
+
+  async solve(options: ColumnGenerationOptions): Promise<ColumnGenerationResult> {
+    const { N } = this.c;
+    const started = Date.now();
+    const stop = () => Date.now() >= options.deadline || (options.shouldStop?.() ?? false);
+    const total = options.deadline - started;
+    const rootEnd = started + total * (options.rootShare ?? 0.4);
+    const diveEnd = options.deadline - total * (options.mipShare ?? 0.3);
+    for (const seed of options.seeds ?? []) this.addRoster(seed);
+
+    let best: { assign: Int8Array; objective: number } | undefined;
+    const consider = (assign: Int8Array) => {
+      const state = this.scratch;
+      state.load(assign);
+      if (state.countViolations() !== 0) return;
+      if (best && state.soft >= best.objective) return;
+      best = { assign, objective: state.soft };
+      options.onImproved?.(assign, state.soft);
+    };
+
+    // Root: the LP master to convergence (or its share of the time).
+    const fixed = new Uint8Array(N);
+    const root = this.generate(fixed, () => Date.now() >= rootEnd || stop());
+    let status = root.status;
+    const lpValue = root.value;
+    // With exact pricing the root LP (or a Lagrangian bound on it) bounds every roster.
+    const lowerBound = root.bound;
+    const proven = () => best !== undefined && lowerBound !== undefined && best.objective <= lowerBound;
+    if (lowerBound !== undefined) options.onLowerBound?.(lowerBound);
+
+    // Dives: fix the columns the LP likes best, re-price the rest, until every employee is fixed.
+    let dives = 0;
+    while (!stop() && !proven() && Date.now() < diveEnd && Number.isFinite(lpValue)) {
+      const assign = this.dive(fixed, dives, () => Date.now() >= diveEnd || stop());
+      dives++;
+      if (!assign) break;
+      consider(assign);
+    }
+    status += `; ${dives} dive${dives === 1 ? '' : 's'}`;
+
+    // Integer master over every column generated, started from the best roster known.
+    const report = () => ({
+      ...best,
+      lpValue,
+      lowerBound,
+      columns: this.columnEmployee.length,
+      rounds: this.rounds,
+      status,
+    });
+    if (proven()) {
+      status += '; optimal';
+      return report();
+    }
+    const start = await options.incumbent?.();
+    if (start) {
+      this.addRoster(start);
+      consider(start);
+    }
+    const integer = this.columnEmployee.length;
+    if (integer === 0) {
+      status += '; no columns';
+      return report();
+    }
+    const range = {
+      kind: 'range' as const,
+      from: this.firstRowColumn,
+      to: this.firstRowColumn + integer - 1,
+    };
+    this.model.changeColsIntegrality(range, new Int32Array(integer).fill(1));
+    this.model.changeColsBounds(range, new Float64Array(integer), new Float64Array(integer).fill(1));
+    if (best) this.model.setSolution({ colValue: this.solutionVector(best.assign) });
+    const remaining = (options.deadline - Date.now()) / 1000;
+    if (remaining > 0.05 && !stop()) {
+      this.model.options.set({ time_limit: remaining });
+      const t = this.highs.constants.callbackType;
+      const run = this.model.run({
+        [t.mipImprovingSolution]: (event) => {
+          const x = event.data.mip_solution;
+          if (x) consider(this.decode(x));
+          return undefined;
+        },
+        [t.mipInterrupt]: (event) => {
+          if (options.shouldStop?.() || proven()) event.interrupt();
+          return undefined;
+        },
+      });
+      status += `; mip ${this.statusName(run.modelStatus)}`;
+      if (Number(this.model.info.get('primal_solution_status')) === 2)
+        consider(this.decode(this.model.getSolution().colValue));
+    } else status += '; no time for the integer master';
+    if (proven()) status += '; optimal';
+    return report();
+  }
+
+  private rounds = 0;
+  private readonly dayCost: Float64Array;
+
+  /**
+   * Rounds of "solve the LP master, price every employee not fixed, add the rows with negative
+   * reduced cost" until none is found or `done()`; returns the last LP value and the solution.
+   */
+  private generate(
+    fixed: Uint8Array,
+    done: () => boolean,
+  ): { value: number; x?: Float64Array; status: string; bound?: number } {
+    const c = this.c;
+    const { N, H, S } = c;
+    const V = S + 1;
+    const dayCost = this.dayCost;
+    // Lagrangian bound (only while nothing is fixed): LP value plus every employee's most
+    // negative reduced cost, valid when each pricing call of the round was exact.
+    const bounding = !fixed.includes(1);
+    let bound = -Infinity;
+    for (;;) {
+      const run = this.model.run();
+      if (run.modelStatus !== this.highs.constants.modelStatus.optimal)
+        return { value: NaN, status: `lp ${this.statusName(run.modelStatus)}` };
+      this.rounds++;
+      const value = this.model.getObjectiveValue();
+      const solution = this.model.getSolution();
+      // Objectives are never negative, so a negative bound says nothing.
+      const known = bound > 0 ? { bound: Math.ceil(bound - 1e-6) } : {};
+      if (done()) return { value, x: solution.colValue, status: 'lp stopped', ...known };
+      // Integer objectives: once the bound rounds up to the LP value, more columns cannot help it.
+      if (bound > -Infinity && Math.ceil(bound - 1e-6) >= Math.ceil(value - 1e-6))
+        return { value, x: solution.colValue, status: 'lp converged', ...known };
+      const dual = solution.rowDual;
+      let added = 0;
+      let roundBound = value;
+      const inexactBefore = this.pricer.inexact;
+      for (let n = 0; n < N; n++) {
+        if (fixed[n]) continue;
+        for (let d = 0; d < H; d++) {
+          const cell = (n * H + d) * V;
+          dayCost[d * V] = c.cellCost[cell];
+          for (let u = 0; u < S; u++) {
+            const r = this.coverRow[d * S + u];
+            dayCost[d * V + u + 1] = c.cellCost[cell + u + 1] - (r >= 0 ? dual[r] : 0);
+          }
+        }
+        const cost = this.pricer.price(n, dayCost);
+        roundBound += Math.min(0, cost - dual[n]);
+        if (cost - dual[n] < -REDUCED_COST_EPSILON && this.addColumn(n, this.pricer.row)) added++;
+      }
+      if (bounding && this.pricer.inexact === inexactBefore && roundBound > bound) bound = roundBound;
+      if (added === 0)
+        return {
+          value,
+          x: solution.colValue,
+          status: 'lp converged',
+          ...(bounding && this.pricer.inexact === inexactBefore ? { bound: Math.ceil(value - 1e-6) } : known),
+        };
+    }
+  }
+
+  /**
+   * One dive: repeatedly fix, for the employees not yet fixed, every column at (almost) 1 in the
+   * LP — or else the largest one — and re-generate. Later dives break ties differently (the
+   * index-th largest among near-equal values), so they explore other branches. Fixes are undone
+   * at the end; returns the integer roster reached.
+   */
+  private dive(fixed: Uint8Array, index: number, done: () => boolean): Int8Array | undefined {
+    const { N } = this.c;
+    fixed.fill(0);
+    const fixedColumns: number[] = [];
+    let remaining = N;
+    try {
+      const start = this.generate(fixed, done);
+      if (!start.x) return undefined;
+      let x = start.x;
+      while (remaining > 0) {
+        let chosen = -1;
+        let chosenValue = -1;
+        let anyNearOne = false;
+        for (let j = 0; j < this.columnEmployee.length && j < x.length - this.firstRowColumn; j++) {
+          const n = this.columnEmployee[j];
+          if (fixed[n]) continue;
+          const value = x[this.firstRowColumn + j];
+          if (value >= 0.99) {
+            this.fix(j, fixed, fixedColumns);
+            remaining--;
+            anyNearOne = true;
+            continue;
+          }
+          // Perturbed choice among the fractional ones, so that dives differ.
+          const score = value + (index > 0 ? jitter(j, index) * 0.2 : 0);
+          if (value > 1e-6 && score > chosenValue) {
+            chosenValue = score;
+            chosen = j;
+          }
+        }
+        if (chosen >= 0 && !fixed[this.columnEmployee[chosen]]) {
+          this.fix(chosen, fixed, fixedColumns);
+          remaining--;
+        } else if (!anyNearOne) break;
+        // A few pricing rounds per step: enough to repair what the fixing broke, without
+        // converging the LP every time.
+        let rounds = 0;
+        const result = this.generate(fixed, () => ++rounds > DIVE_STEP_ROUNDS || done());
+        if (!result.x) return undefined;
+        x = result.x;
+        if (done() && remaining > 0) return undefined;
+      }
+      return this.decode(x);
+    } finally {
+      for (const j of fixedColumns)
+        this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
+    }
+  }
+
+  private fix(j: number, fixed: Uint8Array, fixedColumns: number[]): void {
+    fixed[this.columnEmployee[j]] = 1;
+    fixedColumns.push(j);
+    this.model.changeColBounds(this.firstRowColumn + j, 1, 1);
+  }
+
+  /** Add every feasible row of a roster as a column. */
+  private addRoster(assign: Int8Array): void {
+    const { N, H } = this.c;
+    const state = this.scratch;
+    state.load(assign);
+    for (let n = 0; n < N; n++)
+      if (state.employeeHard(n) === 0) this.addColumn(n, assign.subarray(n * H, n * H + H));
+  }
+
+  /** Add employee n's row as a column unless it is already there; true when added. */
+  private addColumn(n: number, row: Int8Array): boolean {
+    const c = this.c;
+    const { H, S } = c;
+    const V = S + 1;
+    let key = `${n}:`;
+    for (let d = 0; d < H; d++) key += String.fromCharCode(row[d] + 66);
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    let cost = 0;
+    const indices: number[] = [n];
+    for (let d = 0; d < H; d++) {
+      const v = row[d];
+      cost += c.cellCost[(n * H + d) * V + v + 1];
+      if (v >= 0 && this.coverRow[d * S + v] >= 0) indices.push(this.coverRow[d * S + v]);
+    }
+    const column = this.columnEmployee.length;
+    if (this.columnRows.length < (column + 1) * H) {
+      const grown = new Int8Array(Math.max(1024, this.columnRows.length * 2, (column + 1) * H));
+      grown.set(this.columnRows);
+      this.columnRows = grown;
+    }
+    this.columnRows.set(row.subarray(0, H), column * H);
+    this.columnEmployee.push(n);
+    this.model.addCol(cost, 0, this.highs.infinity, {
+      indices: Int32Array.from(indices),
+      values: new Float64Array(indices.length).fill(1),
+    });
+    return true;
+  }
+
+  /** The roster chosen by a master solution (largest column per employee). */
+  private decode(x: ArrayLike<number>): Int8Array {
+    const { N, H } = this.c;
+    const assign = new Int8Array(N * H).fill(-1);
+    const chosen = new Float64Array(N);
+    for (let j = 0; j < this.columnEmployee.length; j++) {
+      const value = x[this.firstRowColumn + j];
+      const n = this.columnEmployee[j];
+      if (value > 0.5 && value > chosen[n]) {
+        chosen[n] = value;
+        assign.set(this.columnRows.subarray(j * H, j * H + H), n * H);
+      }
+    }
+    return assign;
+  }
+
+  /** A full master solution for a roster whose rows are all columns. */
+  private solutionVector(assign: Int8Array): Float64Array {
+    const c = this.c;
+    const { N, H, S } = c;
+    const x = new Float64Array(this.firstRowColumn + this.columnEmployee.length);
+    const cover = new Int32Array(H * S);
+    for (let i = 0; i < N * H; i++) if (assign[i] >= 0) cover[(i % H) * S + assign[i]]++;
+    let slack = 0;
+    for (let k = 0; k < H * S; k++) {
+      if (this.coverRow[k] < 0) continue;
+      x[slack] = Math.max(0, c.coverRequired[k] - cover[k]);
+      x[slack + 1] = Math.max(0, cover[k] - c.coverRequired[k]);
+      slack += 2;
+    }
+    const found = new Uint8Array(N);
+    for (let j = 0; j < this.columnEmployee.length; j++) {
+      const n = this.columnEmployee[j];
+      if (found[n]) continue;
+      let same = true;
+      for (let d = 0; d < H && same; d++) same = this.columnRows[j * H + d] === assign[n * H + d];
+      if (same) {
+        x[this.firstRowColumn + j] = 1;
+        found[n] = 1;
+      }
+    }
+    for (let n = 0; n < N; n++) if (!found[n]) x[slack + n] = 1; // artificial: start stays valid
+    return x;
+  }
+
+  private statusName(code: number): string {
+    return String(Object.entries(this.highs.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? code);
+  }
+}
+
+/** A deterministic pseudo-random number in [0, 1) for column j in dive i. */
+function jitter(j: number, i: number): number {
+  let h = Math.imul(j + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return ((h ^ (h >>> 13)) >>> 0) / 4294967296;
+}

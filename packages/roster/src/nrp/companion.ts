@@ -1,0 +1,133 @@
+/**
+ * The exact companion: column generation (column-generation.ts) in its own worker thread beside
+ * the local search, trading rosters with it. Each roster the companion finds becomes the
+ * search's shared best at its next synchronisation (so the search polishes it), and when the
+ * companion starts its integer master it asks for the search's best roster as its start.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '@planmaat/threads';
+import type { SolutionExchange } from '../engine/portfolio.ts';
+import type { Solution } from '../engine/problem.ts';
+import type { Score } from '../engine/score.ts';
+import type { NrpInstance } from './instance.ts';
+
+export interface CompanionStart {
+  instance: NrpInstance;
+  /** Wall-clock deadline, ms since the epoch. */
+  deadline: number;
+  stopBuffer: SharedArrayBuffer;
+}
+
+/** Companion → main thread. */
+export type CompanionMessage =
+  | { kind: 'improved'; assign: Int8Array; objective: number }
+  | { kind: 'incumbent?' }
+  | { kind: 'bound'; lowerBound: number }
+  | {
+      kind: 'done';
+      objective?: number;
+      lowerBound?: number;
+      lpValue: number;
+      columns: number;
+      rounds: number;
+      status: string;
+    };
+
+/** Main thread → companion: the reply to 'incumbent?'. */
+export interface CompanionRequest {
+  assign?: Int8Array;
+}
+
+export interface CompanionReport {
+  status: string;
+  /** Best roster the companion found (feasible) and its objective. */
+  assign?: Int8Array;
+  objective?: number;
+  /** Proven lower bound on the objective, when the pricing was exact to the end of the root. */
+  lowerBound?: number;
+  columns: number;
+  elapsedMs: number;
+}
+
+export interface Companion {
+  exchange: SolutionExchange;
+  result: Promise<CompanionReport>;
+  /** Ask the companion to stop (it reports what it has). */
+  stop(): void;
+  /** Companion rosters the search has taken over so far. */
+  handedOver(): number;
+}
+
+export function startCompanion(
+  instance: NrpInstance,
+  deadline: number,
+  /** Called once when a roster (the companion's or the search's) reaches the proven bound. */
+  onOptimal: () => void,
+): Companion {
+  const started = Date.now();
+  const stopBuffer = new SharedArrayBuffer(4);
+  const stopFlag = new Int32Array(stopBuffer);
+  const start: CompanionStart = { instance, deadline, stopBuffer };
+  const worker: Worker = startWorker(new URL('./cg-worker.ts', import.meta.url), { workerData: start });
+  let best: { assign: Int8Array; objective: number } | undefined;
+  let pending: { solution: Solution; score: Score } | undefined;
+  let searchBest: { solution: Solution; score: Score } | undefined;
+  let handedOver = 0;
+  let lowerBound = -Infinity;
+  let optimal = false;
+  const check = (objective: number) => {
+    if (!optimal && objective <= lowerBound) {
+      optimal = true;
+      onOptimal();
+    }
+  };
+
+  let settle: (report: CompanionReport) => void = () => undefined;
+  const result = new Promise<CompanionReport>((resolve) => (settle = resolve));
+  const finish = (report: Omit<CompanionReport, 'assign' | 'objective' | 'elapsedMs'>) => {
+    settle({ ...report, ...best, elapsedMs: Date.now() - started });
+    void worker.terminate();
+  };
+  worker.on('message', (message: CompanionMessage) => {
+    if (message.kind === 'improved') {
+      if (!best || message.objective < best.objective) {
+        best = { assign: message.assign, objective: message.objective };
+        pending = { solution: message.assign, score: { hard: 0, medium: 0, soft: message.objective } };
+        check(message.objective);
+      }
+    } else if (message.kind === 'bound') {
+      lowerBound = message.lowerBound;
+      if (best) check(best.objective);
+      if (searchBest?.score.hard === 0) check(searchBest.score.soft);
+    } else if (message.kind === 'incumbent?') {
+      const reply: CompanionRequest = {
+        assign: searchBest && searchBest.score.hard === 0 ? Int8Array.from(searchBest.solution) : undefined,
+      };
+      worker.postMessage(reply);
+    } else {
+      finish({ status: message.status, lowerBound: message.lowerBound, columns: message.columns });
+    }
+  });
+  worker.once('error', (error) =>
+    finish({ status: `failed: ${error instanceof Error ? error.message : String(error)}`, columns: 0 }),
+  );
+  worker.once('exit', () => finish({ status: 'stopped', columns: 0 }));
+
+  return {
+    exchange: {
+      incoming() {
+        const p = pending;
+        pending = undefined;
+        if (p) handedOver++;
+        return p;
+      },
+      onBest(solution, score) {
+        searchBest = { solution, score };
+        if (score.hard === 0) check(score.soft);
+      },
+    },
+    result,
+    stop: () => Atomics.store(stopFlag, 0, 1),
+    handedOver: () => handedOver,
+  };
+}
