@@ -116,3 +116,13 @@ export function compileNrp(instance: NrpInstance): CompiledNrp {
     allowedValues: Int8Array.from(allowed),
   };
 }
+
+/** Greatest common divisor of the shift lengths: the unit in which the DPs count minutes. */
+export function minuteUnit(c: CompiledNrp): number {
+  let g = 0;
+  for (const m of c.shiftMinutes) {
+    let y = m;
+    while (y) [g, y] = [y, g % y];
+  }
+  return Math.max(1, g);
+}

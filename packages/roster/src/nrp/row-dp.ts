@@ -7,6 +7,7 @@
  * a type maximum is respected when its remaining capacity is 0 and otherwise left to the scorer.
  * The new row is applied through the state's delta scoring (logged, so it can be undone).
  */
+import { minuteUnit } from './compiled.ts';
 import type { NrpState } from './state.ts';
 
 export class RowDp {
@@ -27,9 +28,7 @@ export class RowDp {
     private readonly budget = 400_000,
   ) {
     const c = state.c;
-    let g = 0;
-    for (const m of c.shiftMinutes) g = gcd(g, m);
-    this.unit = Math.max(1, g);
+    this.unit = minuteUnit(c);
     this.shiftUnits = Int32Array.from(c.shiftMinutes, (m) => m / this.unit);
     this.maxShiftUnits = Math.max(...this.shiftUnits);
     let cap = 1;
@@ -256,9 +255,4 @@ export class RowDp {
     if (changes === 0) return NaN;
     return s.changeRange(n, a, b, row, 0);
   }
-}
-
-function gcd(x: number, y: number): number {
-  while (y) [x, y] = [y, x % y];
-  return x;
 }

@@ -8,7 +8,7 @@
  * are priced: a type used too often gets a price and the programme runs again (a few times at
  * most); a row that still breaks one is not returned.
  */
-import type { CompiledNrp } from './compiled.ts';
+import { minuteUnit, type CompiledNrp } from './compiled.ts';
 
 const TYPE_PRICE_ROUNDS = 6;
 
@@ -32,9 +32,7 @@ export class ExactRowPricer {
   inexact = 0;
 
   constructor(private readonly c: CompiledNrp) {
-    let g = 0;
-    for (const m of c.shiftMinutes) g = gcd(g, m);
-    this.unit = Math.max(1, g);
+    this.unit = minuteUnit(c);
     this.units = Int32Array.from(c.shiftMinutes, (m) => m / this.unit);
     this.typePrice = new Float64Array(c.S);
     this.typeCount = new Int32Array(c.S);
@@ -262,9 +260,4 @@ export class ExactRowPricer {
     }
     return bestCost;
   }
-}
-
-function gcd(x: number, y: number): number {
-  while (y) [x, y] = [y, x % y];
-  return x;
 }
