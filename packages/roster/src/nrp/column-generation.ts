@@ -4,8 +4,9 @@
  * rows, whose shortfall and surplus are priced slack columns, so every column already satisfies
  * all of its employee's hard rules. The LP master is re-solved warm after each round of pricing:
  * the exact row pricer (row-pricing.ts) finds, per employee, the cheapest feasible row under the
- * day costs "request cost minus cover dual"; rows with negative reduced cost enter. When the root
- * LP converges with exact pricing, its value rounded up is a proven lower bound.
+ * day costs "request cost minus cover dual"; rows with negative reduced cost enter. With exact
+ * pricing every round also gives a Lagrangian lower bound, and the root stops once that bound
+ * rounds up to the LP value.
  * Integer rosters come from dives (fix the columns the LP likes, re-generate for the others,
  * repeat) and at the end from HiGHS on the integer master over every column generated, started
  * from the best roster known — including one handed in from outside, whose rows become columns
@@ -32,8 +33,6 @@ export interface ColumnGenerationOptions {
   rootShare?: number;
   /** Share of the time kept for the integer master at the end (default 0.3); dives use the rest. */
   mipShare?: number;
-  /** Rosters (values per cell, employee-major) whose rows enter as columns. */
-  seeds?: Int8Array[];
   /**
    * Asked once, when the integer phase starts: the best roster known elsewhere (e.g. found by a
    * local search meanwhile). Its rows become columns and it is HiGHS' start if it is feasible.
@@ -54,8 +53,9 @@ export interface ColumnGenerationResult {
   /** Objective of the root LP master. */
   lpValue: number;
   /**
-   * Proven lower bound on every roster's objective: the root LP value rounded up, given when the
-   * root converged and every pricing call was exact.
+   * Proven lower bound on every roster's objective: the best Lagrangian bound of the root (LP value
+   * plus each employee's most negative reduced cost) rounded up, from rounds where every pricing
+   * call was exact; the LP value itself once the root converges.
    */
   lowerBound?: number;
   columns: number;
@@ -159,7 +159,6 @@ class RestrictedMaster {
     const total = options.deadline - started;
     const rootEnd = started + total * (options.rootShare ?? 0.4);
     const diveEnd = options.deadline - total * (options.mipShare ?? 0.3);
-    for (const seed of options.seeds ?? []) this.addRoster(seed);
 
     let best: { assign: Int8Array; objective: number } | undefined;
     const consider = (assign: Int8Array) => {
