@@ -11,6 +11,8 @@
 import { minuteUnit, type CompiledNrp } from './compiled.ts';
 
 const TYPE_PRICE_ROUNDS = 6;
+/** Largest back-pointer table (days × states × minute units) a call may allocate: 200 MB. */
+const MAX_BACK_POINTERS = 50_000_000;
 
 export class ExactRowPricer {
   private readonly unit: number;
@@ -98,8 +100,10 @@ export class ExactRowPricer {
         for (let d = 0; d < H; d++) total += dayCost[d * V + this.row[d] + 1];
         return total;
       }
-      // The first type broken is counted exactly in the state; any further one is priced.
-      if (tracked < 0) tracked = worst;
+      // The first type broken is counted exactly in the state (if the back-pointer table stays
+      // within its budget); any further one is priced.
+      const counted = Math.min(c.maxPerType[n * S + worst], H) + 1;
+      if (tracked < 0 && this.size(n) * counted * H <= MAX_BACK_POINTERS) tracked = worst;
       else {
         priced = true;
         for (let u = 0; u < S; u++)
