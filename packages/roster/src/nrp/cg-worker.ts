@@ -25,8 +25,5 @@ post({
   kind: 'done',
   objective: result.objective,
   lowerBound: result.lowerBound,
-  lpValue: result.lpValue,
-  columns: result.columns,
-  rounds: result.rounds,
   status: result.status,
 });

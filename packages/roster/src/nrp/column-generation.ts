@@ -14,7 +14,7 @@
  */
 import type { Highs, Model } from 'highs';
 import type { CompiledNrp } from './compiled.ts';
-import { loadHighs } from './highs.ts';
+import { loadHighs, modelStatusName } from './highs.ts';
 import { ExactRowPricer } from './row-pricing.ts';
 import { NrpState } from './state.ts';
 
@@ -83,9 +83,13 @@ class RestrictedMaster {
   private readonly firstRowColumn: number;
   private readonly columnEmployee: number[] = [];
   private columnRows = new Int8Array(0);
-  private readonly seen = new Set<string>();
+  /** Column index of each employee row already in the master, keyed by `rowKey`. */
+  private readonly columnOf = new Map<string, number>();
   private readonly pricer: ExactRowPricer;
   private readonly scratch: NrpState;
+  private readonly dayCost: Float64Array;
+  /** LP solves so far. */
+  private rounds = 0;
 
   constructor(
     private readonly highs: Highs,
@@ -146,10 +150,6 @@ class RestrictedMaster {
 
   dispose(): void {
     this.model.dispose();
-  }
-
-  get columns(): number {
-    return this.columnEmployee.length;
   }
 
   async solve(options: ColumnGenerationOptions): Promise<ColumnGenerationResult> {
@@ -236,16 +236,13 @@ class RestrictedMaster {
           return undefined;
         },
       });
-      status += `; mip ${this.statusName(run.modelStatus)}`;
+      status += `; mip ${modelStatusName(this.highs, run.modelStatus)}`;
       if (Number(this.model.info.get('primal_solution_status')) === 2)
         consider(this.decode(this.model.getSolution().colValue));
     } else status += '; no time for the integer master';
     if (proven()) status += '; optimal';
     return report();
   }
-
-  private rounds = 0;
-  private readonly dayCost: Float64Array;
 
   /**
    * Rounds of "solve the LP master, price every employee not fixed, add the rows with negative
@@ -269,7 +266,7 @@ class RestrictedMaster {
     for (;;) {
       const run = this.model.run();
       if (run.modelStatus !== this.highs.constants.modelStatus.optimal)
-        return { value: NaN, status: `lp ${this.statusName(run.modelStatus)}` };
+        return { value: NaN, status: `lp ${modelStatusName(this.highs, run.modelStatus)}` };
       this.rounds++;
       const value = this.model.getObjectiveValue();
       const solution = this.model.getSolution();
@@ -383,10 +380,9 @@ class RestrictedMaster {
     const c = this.c;
     const { H, S } = c;
     const V = S + 1;
-    let key = `${n}:`;
-    for (let d = 0; d < H; d++) key += String.fromCharCode(row[d] + 66);
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    const key = rowKey(n, row, H);
+    if (this.columnOf.has(key)) return false;
+    this.columnOf.set(key, this.columnEmployee.length);
     let cost = 0;
     const indices: number[] = [n];
     for (let d = 0; d < H; d++) {
@@ -430,8 +426,8 @@ class RestrictedMaster {
     const c = this.c;
     const { N, H, S } = c;
     const x = new Float64Array(this.firstRowColumn + this.columnEmployee.length);
-    const cover = new Int32Array(H * S);
-    for (let i = 0; i < N * H; i++) if (assign[i] >= 0) cover[(i % H) * S + assign[i]]++;
+    this.scratch.load(assign);
+    const cover = this.scratch.cover;
     let slack = 0;
     for (let k = 0; k < H * S; k++) {
       if (this.coverRow[k] < 0) continue;
@@ -439,24 +435,21 @@ class RestrictedMaster {
       x[slack + 1] = Math.max(0, cover[k] - c.coverRequired[k]);
       slack += 2;
     }
-    const found = new Uint8Array(N);
-    for (let j = 0; j < this.columnEmployee.length; j++) {
-      const n = this.columnEmployee[j];
-      if (found[n]) continue;
-      let same = true;
-      for (let d = 0; d < H && same; d++) same = this.columnRows[j * H + d] === assign[n * H + d];
-      if (same) {
-        x[this.firstRowColumn + j] = 1;
-        found[n] = 1;
-      }
+    for (let n = 0; n < N; n++) {
+      const j = this.columnOf.get(rowKey(n, assign.subarray(n * H, n * H + H), H));
+      // Without its column the employee takes the artificial, so the start stays a valid vector.
+      if (j === undefined) x[slack + n] = 1;
+      else x[this.firstRowColumn + j] = 1;
     }
-    for (let n = 0; n < N; n++) if (!found[n]) x[slack + n] = 1; // artificial: start stays valid
     return x;
   }
+}
 
-  private statusName(code: number): string {
-    return String(Object.entries(this.highs.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? code);
-  }
+/** Identity of employee n's row, for finding a column again. */
+function rowKey(n: number, row: Int8Array, H: number): string {
+  let key = `${n}:`;
+  for (let d = 0; d < H; d++) key += String.fromCharCode(row[d] + 66);
+  return key;
 }
 
 /** A deterministic pseudo-random number in [0, 1) for column j in dive i. */

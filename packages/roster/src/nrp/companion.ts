@@ -27,9 +27,6 @@ export type CompanionMessage =
       kind: 'done';
       objective?: number;
       lowerBound?: number;
-      lpValue: number;
-      columns: number;
-      rounds: number;
       status: string;
     };
 
@@ -45,7 +42,6 @@ export interface CompanionReport {
   objective?: number;
   /** Proven lower bound on the objective, when the pricing was exact to the end of the root. */
   lowerBound?: number;
-  columns: number;
   elapsedMs: number;
 }
 
@@ -105,13 +101,13 @@ export function startCompanion(
       };
       worker.postMessage(reply);
     } else {
-      finish({ status: message.status, lowerBound: message.lowerBound, columns: message.columns });
+      finish({ status: message.status, lowerBound: message.lowerBound });
     }
   });
   worker.once('error', (error) =>
-    finish({ status: `failed: ${error instanceof Error ? error.message : String(error)}`, columns: 0 }),
+    finish({ status: `failed: ${error instanceof Error ? error.message : String(error)}` }),
   );
-  worker.once('exit', () => finish({ status: 'stopped', columns: 0 }));
+  worker.once('exit', () => finish({ status: 'stopped' }));
 
   return {
     exchange: {

@@ -11,3 +11,8 @@ const highsLoader = ((highsImport as unknown as { default?: HighsLoader }).defau
 export function loadHighs(): Promise<Highs> {
   return highsLoader();
 }
+
+/** HiGHS' name for a model status code (e.g. "optimal", "timeLimit"). */
+export function modelStatusName(highs: Highs, code: number): string {
+  return String(Object.entries(highs.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? code);
+}

@@ -5,7 +5,7 @@
  * synchronously in the calling thread; failures (e.g. the WebAssembly heap running out on the
  * largest instances) are returned as a status, not thrown.
  */
-import { loadHighs } from './highs.ts';
+import { loadHighs, modelStatusName } from './highs.ts';
 import { compileNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
 import type { NrpRoster } from './roster-file.ts';
@@ -201,9 +201,7 @@ export async function solveNrpMip(instance: NrpInstance, seconds: number): Promi
         time_limit: Math.max(0.1, seconds - (Date.now() - started) / 1000),
       });
       const run = model.run();
-      const status = String(
-        Object.entries(highs.constants.modelStatus).find(([, v]) => v === run.modelStatus)?.[0],
-      );
+      const status = modelStatusName(highs, run.modelStatus);
       const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
       const result: MipBaselineResult = { status, elapsedMs: Date.now() - started, ...size };
       const dual = Number(model.info.get('mip_dual_bound'));

@@ -28,8 +28,6 @@ export class ExactRowPricer {
   private readonly cost: Float64Array;
   /** Row of the last successful `price` call (shift index or -1 per day). */
   readonly row: Int8Array;
-  /** Vector-element updates done so far (a deterministic work measure). */
-  work = 0;
   /** Calls whose answer may not be the cheapest row (a second type had to be priced). */
   inexact = 0;
 
@@ -221,7 +219,6 @@ export class ExactRowPricer {
           const q = qs * M + shift;
           const top = Math.min(mHi, M - 1 - shift);
           if (top < mLo) continue;
-          this.work += top - mLo + 1;
           if (mLo + shift < nextAlive[2 * qs]) nextAlive[2 * qs] = mLo + shift;
           if (top + shift > nextAlive[2 * qs + 1]) nextAlive[2 * qs + 1] = top + shift;
           for (let m = mLo; m <= top; m++) {
