@@ -25,6 +25,9 @@ const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
 /** Pricing rounds after each fixing step of an even-numbered dive. */
 const DIVE_STEP_ROUNDS = 10;
+const FREE = -2;
+/** Weight of the best-bound duals in the smoothed pricing point. */
+const SMOOTHING = 0.5;
 
 export interface ColumnGenerationOptions {
   /** Wall-clock deadline (ms since the epoch) of the whole run. */
@@ -88,6 +91,10 @@ class RestrictedMaster {
   private readonly pricer: ExactRowPricer;
   private readonly scratch: NrpState;
   private readonly dayCost: Float64Array;
+  private readonly pricePoint: Float64Array;
+  /** Cell fixes of a cell dive: the value employee n must take on day d, or FREE. */
+  private readonly cellFix: Int8Array;
+  private cellsFixed = 0;
   /** LP solves so far. */
   private rounds = 0;
 
@@ -146,6 +153,8 @@ class RestrictedMaster {
     this.scratch = new NrpState(c);
     this.pricer = new ExactRowPricer(c);
     this.dayCost = new Float64Array(H * (S + 1));
+    this.pricePoint = new Float64Array(rows);
+    this.cellFix = new Int8Array(N * H).fill(FREE);
   }
 
   dispose(): void {
@@ -183,10 +192,18 @@ class RestrictedMaster {
     // Dives: fix the columns the LP likes best, re-price the rest, until every employee is fixed.
     let dives = 0;
     while (!stop() && !proven() && Date.now() < diveEnd && Number.isFinite(lpValue)) {
-      const assign = this.dive(fixed, dives, () => Date.now() >= diveEnd || stop());
+      // No dive may take more than a third of the time left for dives.
+      const diveDeadline = Date.now() + (diveEnd - Date.now()) / 3;
+      const done = () => Date.now() >= diveDeadline || stop();
+      // A cycle of three dives: cell fixes with a few pricing rounds per step (fast), cell fixes
+      // with the LP converged after every step, whole-row fixes converged (best on instance 8).
+      const kind = dives % 3;
+      const assign =
+        kind === 2
+          ? this.dive(fixed, dives, Infinity, done)
+          : this.cellDive(dives, kind === 0 ? DIVE_STEP_ROUNDS : Infinity, done);
       dives++;
-      if (!assign) break;
-      consider(assign);
+      if (assign) consider(assign);
     }
     status += `; ${dives} dive${dives === 1 ? '' : 's'}`;
 
@@ -252,18 +269,21 @@ class RestrictedMaster {
     fixed: Uint8Array,
     done: () => boolean,
   ): { value: number; x?: Float64Array; status: string; bound?: number } {
-    const c = this.c;
-    const { N, H, S } = c;
-    const V = S + 1;
-    const dayCost = this.dayCost;
-    // Lagrangian bound (only while nothing is fixed): LP value plus every employee's most
-    // negative reduced cost, valid when each pricing call of the round was exact.
-    const bounding = !fixed.includes(1);
+    // Lagrangian bound (only while nothing is fixed), valid from rounds where every pricing
+    // call was exact.
+    const bounding = !fixed.includes(1) && this.cellsFixed === 0;
     let bound = -Infinity;
-    // Primal simplex after adding columns (the basis stays primal feasible); dual simplex in
-    // dives, where fixing columns breaks primal feasibility (measured: ~2× faster each way).
+    // Dual smoothing (Wentges): price at a point between the LP duals and the duals of the best
+    // bound so far, which damps the LP duals' oscillation; a round that finds nothing there is
+    // priced again at the LP duals, so convergence is still judged exactly.
+    const center = bounding ? new Float64Array(this.pricePoint.length) : undefined;
+    let haveCenter = false;
+    let centerValue = -Infinity;
+    // Primal simplex after adding columns (the basis stays primal feasible); dual simplex for
+    // the first solve of a dive step, where fixing columns breaks primal feasibility.
     this.model.options.set({ simplex_strategy: bounding ? SIMPLEX_PRIMAL : SIMPLEX_DUAL });
-    for (;;) {
+    for (let first = true; ; first = false) {
+      if (!first && !bounding) this.model.options.set({ simplex_strategy: SIMPLEX_PRIMAL });
       const run = this.model.run();
       if (run.modelStatus !== this.highs.constants.modelStatus.optimal)
         return { value: NaN, status: `lp ${modelStatusName(this.highs, run.modelStatus)}` };
@@ -271,38 +291,103 @@ class RestrictedMaster {
       const value = this.model.getObjectiveValue();
       const solution = this.model.getSolution();
       // Objectives are never negative, so a negative bound says nothing.
-      const known = bound > 0 ? { bound: Math.ceil(bound - 1e-6) } : {};
-      if (done()) return { value, x: solution.colValue, status: 'lp stopped', ...known };
+      const known = () => (bound > 0 ? { bound: Math.ceil(bound - 1e-6) } : {});
+      if (done()) return { value, x: solution.colValue, status: 'lp stopped', ...known() };
       // Integer objectives: once the bound rounds up to the LP value, more columns cannot help it.
       if (bound > -Infinity && Math.ceil(bound - 1e-6) >= Math.ceil(value - 1e-6))
-        return { value, x: solution.colValue, status: 'lp converged', ...known };
+        return { value, x: solution.colValue, status: 'lp converged', ...known() };
       const dual = solution.rowDual;
-      let added = 0;
-      let roundBound = value;
-      const inexactBefore = this.pricer.inexact;
-      for (let n = 0; n < N; n++) {
-        if (fixed[n]) continue;
-        for (let d = 0; d < H; d++) {
-          const cell = (n * H + d) * V;
-          dayCost[d * V] = c.cellCost[cell];
-          for (let u = 0; u < S; u++) {
-            const r = this.coverRow[d * S + u];
-            dayCost[d * V + u + 1] = c.cellCost[cell + u + 1] - (r >= 0 ? dual[r] : 0);
-          }
+      let round: { added: number; lagrangian: number; exact: boolean } | undefined;
+      // The center follows the best Lagrangian value even from inexact rounds (it only steers
+      // pricing); the bound takes exact rounds only.
+      const take = (r: { lagrangian: number; exact: boolean }, alpha: number) => {
+        if (!bounding) return;
+        if (r.exact && r.lagrangian > bound) bound = r.lagrangian;
+        if (center && (!haveCenter || r.lagrangian > centerValue)) {
+          this.smoothedDuals(dual, center, alpha, center);
+          centerValue = r.lagrangian;
+          haveCenter = true;
         }
-        const cost = this.pricer.price(n, dayCost);
-        roundBound += Math.min(0, cost - dual[n]);
-        if (cost - dual[n] < -REDUCED_COST_EPSILON && this.addColumn(n, this.pricer.row)) added++;
+      };
+      if (center && haveCenter) {
+        round = this.priceAll(fixed, dual, center, SMOOTHING);
+        take(round, SMOOTHING);
+        if (round.added === 0) round = undefined;
       }
-      if (bounding && this.pricer.inexact === inexactBefore && roundBound > bound) bound = roundBound;
-      if (added === 0)
+      if (!round) {
+        round = this.priceAll(fixed, dual);
+        take(round, 0);
+      }
+      if (round.added === 0)
         return {
           value,
           x: solution.colValue,
           status: 'lp converged',
-          ...(bounding && this.pricer.inexact === inexactBefore ? { bound: Math.ceil(value - 1e-6) } : known),
+          ...(bounding && round.exact ? { bound: Math.ceil(value - 1e-6) } : known()),
         };
     }
+  }
+
+  /** `out[r] = alpha·center[r] + (1 − alpha)·dual[r]` over every master row. */
+  private smoothedDuals(dual: ArrayLike<number>, center: Float64Array, alpha: number, out: Float64Array): void {
+    for (let r = 0; r < out.length; r++) out[r] = alpha * center[r] + (1 - alpha) * dual[r];
+  }
+
+  /**
+   * Price every employee not fixed at the duals `alpha·center + (1 − alpha)·dual` (the LP duals
+   * when no center is given); add each row whose reduced cost at the LP duals is negative.
+   * Returns the columns added and the Lagrangian bound at the pricing point (valid when exact).
+   */
+  private priceAll(
+    fixed: Uint8Array,
+    dual: ArrayLike<number>,
+    center?: Float64Array,
+    alpha = 0,
+  ): { added: number; lagrangian: number; exact: boolean } {
+    const c = this.c;
+    const { N, H, S } = c;
+    const V = S + 1;
+    const dayCost = this.dayCost;
+    const point = this.pricePoint;
+    if (center) this.smoothedDuals(dual, center, alpha, point);
+    else for (let r = 0; r < point.length; r++) point[r] = dual[r];
+    // L(π) = Σ_cover π_r·b_r + Σ_n min(cheapest row at π, artificial); slacks add nothing
+    // because LP duals (and their convex combinations) keep the slacks' reduced costs ≥ 0.
+    let lagrangian = 0;
+    for (let k = 0; k < H * S; k++) {
+      const r = this.coverRow[k];
+      if (r >= 0) lagrangian += point[r] * c.coverRequired[k];
+    }
+    let added = 0;
+    const inexactBefore = this.pricer.inexact;
+    for (let n = 0; n < N; n++) {
+      if (fixed[n]) continue;
+      for (let d = 0; d < H; d++) {
+        const cell = (n * H + d) * V;
+        dayCost[d * V] = c.cellCost[cell];
+        for (let u = 0; u < S; u++) {
+          const r = this.coverRow[d * S + u];
+          dayCost[d * V + u + 1] = c.cellCost[cell + u + 1] - (r >= 0 ? point[r] : 0);
+        }
+        const must = this.cellFix[n * H + d];
+        if (must !== FREE) for (let v = -1; v < S; v++) if (v !== must) dayCost[d * V + v + 1] = Infinity;
+      }
+      const cost = this.pricer.price(n, dayCost);
+      lagrangian += Math.min(cost, ARTIFICIAL_COST);
+      if (!Number.isFinite(cost)) continue;
+      const row = this.pricer.row;
+      let reduced = -dual[n];
+      for (let d = 0; d < H; d++) {
+        const v = row[d];
+        reduced += c.cellCost[(n * H + d) * V + v + 1];
+        if (v >= 0) {
+          const r = this.coverRow[d * S + v];
+          if (r >= 0) reduced -= dual[r];
+        }
+      }
+      if (reduced < -REDUCED_COST_EPSILON && this.addColumn(n, row)) added++;
+    }
+    return { added, lagrangian, exact: this.pricer.inexact === inexactBefore };
   }
 
   /**
@@ -311,7 +396,7 @@ class RestrictedMaster {
    * Later dives perturb the choice of the fractional column, so they explore other branches.
    * Fixes are undone at the end; returns the integer roster reached (undefined if time ran out).
    */
-  private dive(fixed: Uint8Array, index: number, done: () => boolean): Int8Array | undefined {
+  private dive(fixed: Uint8Array, index: number, cap: number, done: () => boolean): Int8Array | undefined {
     const { N } = this.c;
     fixed.fill(0);
     const fixedColumns: number[] = [];
@@ -347,7 +432,6 @@ class RestrictedMaster {
         // Even dives re-price a few rounds per step (fast, so a dive finishes on larger models);
         // odd dives converge the LP after every step (slower, better rosters on 8 and 9).
         let rounds = 0;
-        const cap = index % 2 === 0 ? DIVE_STEP_ROUNDS : Infinity;
         const result = this.generate(fixed, () => ++rounds > cap || done());
         if (!result.x) return undefined;
         x = result.x;
@@ -357,6 +441,97 @@ class RestrictedMaster {
     } finally {
       for (const j of fixedColumns)
         this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
+    }
+  }
+
+  /**
+   * One cell dive: fix every cell (employee, day, value) the LP master takes at (almost) 1, and
+   * the fractional cells it likes best; columns that disagree with a fixed cell leave the master
+   * and pricing keeps to the fixes. Fixing single assignments instead of whole rows leaves every
+   * employee free elsewhere, so the LP value climbs far less than in a column dive.
+   */
+  private cellDive(index: number, cap: number, done: () => boolean): Int8Array | undefined {
+    const c = this.c;
+    const { N, H, S } = c;
+    const V = S + 1;
+    const noEmployee = new Uint8Array(N);
+    const removed: number[] = [];
+    let out = new Uint8Array(this.columnEmployee.length + 1024);
+    try {
+      const start = this.generate(noEmployee, done);
+      if (!start.x) return undefined;
+      let x = start.x;
+      for (;;) {
+        const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
+        const y = new Float64Array(N * H * V);
+        let integral = true;
+        for (let j = 0; j < columns; j++) {
+          const value = x[this.firstRowColumn + j];
+          if (value <= 1e-9) continue;
+          if (value < 0.999) integral = false;
+          const n = this.columnEmployee[j];
+          for (let d = 0; d < H; d++) y[(n * H + d) * V + this.columnRows[j * H + d] + 1] += value;
+        }
+        if (integral) return this.decode(x);
+        const fractional: { cell: number; v: number; score: number }[] = [];
+        const newly: number[] = [];
+        for (let cell = 0; cell < N * H; cell++) {
+          if (this.cellFix[cell] !== FREE) continue;
+          for (let v = -1; v < S; v++) {
+            const value = y[cell * V + v + 1];
+            if (value >= 0.99) {
+              this.cellFix[cell] = v;
+              newly.push(cell);
+            } else if (value > 1e-6)
+              fractional.push({ cell, v, score: value + (index > 0 ? jitter(cell * V + v, index) * 0.2 : 0) });
+          }
+        }
+        fractional.sort((p, q) => q.score - p.score);
+        // At most one fractional fix per employee per step: every column left in the LP's support
+        // agrees with the earlier fixes, so the one holding the new cell keeps the employee feasible.
+        const employees = new Set<number>();
+        for (const { cell, v } of fractional) {
+          const n = (cell / H) | 0;
+          if (this.cellFix[cell] !== FREE || employees.has(n)) continue;
+          employees.add(n);
+          this.cellFix[cell] = v;
+          newly.push(cell);
+        }
+        if (newly.length === 0) return this.decode(x);
+        this.cellsFixed += newly.length;
+        // Columns that disagree with a new fix leave the master.
+        if (out.length < this.columnEmployee.length) {
+          const grown = new Uint8Array(this.columnEmployee.length * 2);
+          grown.set(out);
+          out = grown;
+        }
+        const fixesOf = new Map<number, number[]>();
+        for (const cell of newly) {
+          const n = (cell / H) | 0;
+          const list = fixesOf.get(n);
+          if (list) list.push(cell % H);
+          else fixesOf.set(n, [cell % H]);
+        }
+        for (let j = 0; j < this.columnEmployee.length; j++) {
+          const n = this.columnEmployee[j];
+          const days = fixesOf.get(n);
+          if (out[j] || !days) continue;
+          if (days.some((d) => this.columnRows[j * H + d] !== this.cellFix[n * H + d])) {
+            out[j] = 1;
+            removed.push(j);
+            this.model.changeColBounds(this.firstRowColumn + j, 0, 0);
+          }
+        }
+        let rounds = 0;
+        const result = this.generate(noEmployee, () => ++rounds > cap || done());
+        if (!result.x) return undefined;
+        x = result.x;
+        if (done()) return undefined;
+      }
+    } finally {
+      for (const j of removed) this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
+      this.cellFix.fill(FREE);
+      this.cellsFixed = 0;
     }
   }
 

@@ -63,7 +63,7 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   windowMip: 0,
   rotate: 10,
   rowDp: 0.002,
-  repair: 0,
+  repair: 0.002,
   coverChain: 0.03,
   priceChain: 0,
   fillTransfer: 0.3,
@@ -81,6 +81,11 @@ const FILL_TRANSFER_CANDIDATES = 4;
 const PRICE_WORK_PER_MOVE = 60;
 /** Skip the price chain where one DP solve alone is this big (instance 24: 6·10⁶, ≈ 0.7 s a row). */
 const PRICE_MAX_SOLVE_WORK = 2_000_000;
+/** Days × states of one wide repair DP (≈ 0.1 s) and its longest window. */
+const WIDE_REPAIR_BUDGET = 20_000_000;
+const WIDE_REPAIR_DAYS = 84;
+/** Wide-repair budget per move drawn: one wide repair per 2·10⁶ moves (≈ 3 s) at most. */
+const REPAIR_WORK_PER_MOVE = 10;
 
 export class NrpProblem implements SearchProblem {
   private readonly thresholds: Float64Array;
@@ -90,6 +95,9 @@ export class NrpProblem implements SearchProblem {
   private readonly baseHardWeight: number;
   private readonly rowDp: RowDp;
   private pricer: RowPricer | undefined;
+  private wideRowDp: RowDp | undefined;
+  /** DP budget spent by wide repairs so far. */
+  private repairWork = 0;
   /** Moves drawn so far (the price chain's work budget grows with it). */
   private moves = 0;
   /** DP transitions the price chain may spend per move drawn (tests lift it). */
@@ -371,6 +379,12 @@ export class NrpProblem implements SearchProblem {
     return -1;
   }
 
+  /**
+   * Row DP around a broken rule of an infeasible employee. Where the employee's limits leave no
+   * slack (instance 22: the minimum minutes need a 5-on-2-off rhythm all year), no short window
+   * can mend it, so a window of up to 12 weeks follows when the short one leaves the employee
+   * infeasible, within a work budget (these calls take up to ≈ 0.1 s).
+   */
   private repair(rng: Random): number {
     const s = this.state;
     if (s.hard === 0) return NaN;
@@ -379,13 +393,27 @@ export class NrpProblem implements SearchProblem {
     for (let k = 0; k < N; k++) {
       const n = (first + k) % N;
       if (s.employeeHard(n) === 0) continue;
-      const width = this.rowDp.windowFor(n, Math.min(H, 28));
-      let day = s.violationDay(n, rng.next());
-      if (day < 0) day = rng.int(H);
-      const a = Math.max(0, Math.min(H - width, day - (width >> 1)));
-      return this.rowDp.optimise(n, a, a + width - 1);
+      const pick = rng.next();
+      const delta = this.repairWindow(this.rowDp, n, Math.min(H, 28), pick);
+      if (s.employeeHard(n) === 0 || this.repairWork > this.moves * REPAIR_WORK_PER_MOVE) return delta;
+      const wide = (this.wideRowDp ??= new RowDp(s, WIDE_REPAIR_BUDGET));
+      this.repairWork += WIDE_REPAIR_BUDGET;
+      const more = this.repairWindow(wide, n, Math.min(H, WIDE_REPAIR_DAYS), pick);
+      if (more !== more) return delta;
+      return delta === delta ? delta + more : more;
     }
     return NaN;
+  }
+
+  /** Row DP of employee n over a window of up to maxDays centred on one of its broken rules. */
+  private repairWindow(dp: RowDp, n: number, maxDays: number, pick: number): number {
+    const s = this.state;
+    const H = s.c.H;
+    const width = dp.windowFor(n, maxDays);
+    let day = s.violationDay(n, pick);
+    if (day < 0) day = Math.floor(pick * H);
+    const a = Math.max(0, Math.min(H - width, day - (width >> 1)));
+    return dp.optimise(n, a, a + width - 1);
   }
 
   private rowOptimum(rng: Random): number {
