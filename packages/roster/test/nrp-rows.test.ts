@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '@planmaat/domain';
-import { evaluateNrpRoster, type NrpInstance } from '../src/index.ts';
+import { evaluateNrpRoster, parseNrpInstance, type NrpInstance } from '../src/index.ts';
 import { compileNrp } from '../src/nrp/compiled.ts';
 import {
   constructByRows,
@@ -201,5 +201,51 @@ describe.skipIf(!hasBenchmark)('fill-transfer move', () => {
       11,
     );
     expect(checkMoves(problem, instance, pins, 11, 4000, 0.2)).toBeGreaterThan(1000);
+  });
+});
+
+describe('repair move', () => {
+  // One employee whose minimum minutes (60 shifts in 12 weeks) with at most 5 shifts in a row
+  // and 2-day rests allow only a 5-on-2-off rhythm (as on instance 22): a 1-day rest on day 12,
+  // paid back by a 3-day rest at the end, can only be mended by moving every block in between.
+  const TIGHT = `SECTION_HORIZON
+84
+
+SECTION_SHIFTS
+D,480,
+
+SECTION_STAFF
+A,D=84,28800,28800,5,1,2,12
+
+SECTION_COVER
+${Array.from({ length: 84 }, (_, d) => `${d},D,1,100,1`).join('\n')}
+`;
+
+  it('mends an employee that no 4-week window can mend, with the exact cost change', async () => {
+    const instance = parseNrpInstance(TIGHT, 'tight');
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, repair: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    // W5 O2 | W5 O1 | (W5 O2) × 9 | W5 O3: 84 days, 60 shifts.
+    const blocks = [5, 2, 5, 1, ...Array.from({ length: 9 }, () => [5, 2]).flat(), 5, 3];
+    const row = blocks.flatMap((length, k) => Array.from({ length }, () => (k % 2 === 0 ? 0 : -1)));
+    expect(row.length).toBe(84);
+    state.load(Int8Array.from(row));
+    expect(state.countViolations()).toBe(1);
+    const before = problem.cost();
+    const delta = problem.move(new Random(1));
+    expect(state.countViolations()).toBe(0);
+    expect(problem.cost()).toBeCloseTo(before + delta, 6);
+    const changed = row.flatMap((v, d) => (state.assign[d] === v ? [] : [d]));
+    // Days more than four weeks apart had to change.
+    expect(changed[changed.length - 1] - changed[0]).toBeGreaterThan(28);
+    const { hard, soft } = state;
+    state.recompute();
+    expect([state.hard, state.soft]).toEqual([hard, soft]);
+    problem.undo();
+    expect(Array.from(state.assign)).toEqual(row);
   });
 });

@@ -63,7 +63,7 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   windowMip: 0,
   rotate: 10,
   rowDp: 0.002,
-  repair: 0.002,
+  repair: 0,
   coverChain: 0.03,
   priceChain: 0,
   fillTransfer: 0.3,
