@@ -133,17 +133,21 @@ describe('column generation', () => {
     expect([result.objective, result.lowerBound]).toEqual([1716, 1716]);
   });
 
-  it.skipIf(!hasBenchmark)('proves benchmark instance 12 optimal (4040) through its cell dives', async () => {
-    // The root LP is 4,040; dives that fix whole rows end far above it within this budget, the
-    // cell dives reach it (≈ 15 s on a quiet machine).
-    const c = compileNrp(loadBenchmark(12));
-    const result = await solveByColumnGeneration(c, { deadline: Date.now() + 100_000 });
-    expect([result.objective, result.lowerBound]).toEqual([4040, 4040]);
-    expect(result.status).toContain('optimal');
-    const state = new NrpState(c);
-    state.load(result.assign!);
-    expect([state.countViolations(), state.soft]).toEqual([0, 4040]);
-  }, 120_000);
+  it.skipIf(!hasBenchmark)(
+    'proves benchmark instance 12 optimal (4040) through its cell dives',
+    async () => {
+      // The root LP is 4,040; dives that fix whole rows end far above it within this budget, the
+      // cell dives reach it (≈ 15 s on a quiet machine).
+      const c = compileNrp(loadBenchmark(12));
+      const result = await solveByColumnGeneration(c, { deadline: Date.now() + 100_000 });
+      expect([result.objective, result.lowerBound]).toEqual([4040, 4040]);
+      expect(result.status).toContain('optimal');
+      const state = new NrpState(c);
+      state.load(result.assign!);
+      expect([state.countViolations(), state.soft]).toEqual([0, 4040]);
+    },
+    120_000,
+  );
 });
 
 describe('portfolio exchange', () => {

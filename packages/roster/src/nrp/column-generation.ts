@@ -23,8 +23,9 @@ const ARTIFICIAL_COST = 1e6;
 const REDUCED_COST_EPSILON = 1e-6;
 const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
-/** Pricing rounds after each fixing step of an even-numbered dive. */
+/** Pricing rounds after each fixing step of a capped dive. */
 const DIVE_STEP_ROUNDS = 10;
+/** `cellFix` value of a cell no dive has fixed. */
 const FREE = -2;
 /** Weight of the best-bound duals in the smoothed pricing point. */
 const SMOOTHING = 0.5;
@@ -189,7 +190,7 @@ class RestrictedMaster {
     const proven = () => best !== undefined && lowerBound !== undefined && best.objective <= lowerBound;
     if (lowerBound !== undefined) options.onLowerBound?.(lowerBound);
 
-    // Dives: fix the columns the LP likes best, re-price the rest, until every employee is fixed.
+    // Dives: fix what the LP likes best, re-price the rest, until the master is integral.
     let dives = 0;
     while (!stop() && !proven() && Date.now() < diveEnd && Number.isFinite(lpValue)) {
       // No dive may take more than a third of the time left for dives.
@@ -327,7 +328,12 @@ class RestrictedMaster {
   }
 
   /** `out[r] = alpha·center[r] + (1 − alpha)·dual[r]` over every master row. */
-  private smoothedDuals(dual: ArrayLike<number>, center: Float64Array, alpha: number, out: Float64Array): void {
+  private smoothedDuals(
+    dual: ArrayLike<number>,
+    center: Float64Array,
+    alpha: number,
+    out: Float64Array,
+  ): void {
     for (let r = 0; r < out.length; r++) out[r] = alpha * center[r] + (1 - alpha) * dual[r];
   }
 
@@ -481,7 +487,11 @@ class RestrictedMaster {
               this.cellFix[cell] = v;
               newly.push(cell);
             } else if (value > 1e-6)
-              fractional.push({ cell, v, score: value + (index > 0 ? jitter(cell * V + v, index) * 0.2 : 0) });
+              fractional.push({
+                cell,
+                v,
+                score: value + (index > 0 ? jitter(cell * V + v, index) * 0.2 : 0),
+              });
           }
         }
         fractional.sort((p, q) => q.score - p.score);
