@@ -282,8 +282,8 @@ class RestrictedMaster {
     // the first solve of a dive step, where fixing columns breaks primal feasibility.
     this.model.options.set({ simplex_strategy: bounding ? SIMPLEX_PRIMAL : SIMPLEX_DUAL });
     for (let first = true; ; first = false) {
-      if (!first && !bounding) this.model.options.set({ simplex_strategy: SIMPLEX_PRIMAL });
       const run = this.model.run();
+      if (first && !bounding) this.model.options.set({ simplex_strategy: SIMPLEX_PRIMAL });
       if (run.modelStatus !== this.highs.constants.modelStatus.optimal)
         return { value: NaN, status: `lp ${modelStatusName(this.highs, run.modelStatus)}` };
       this.rounds++;
@@ -459,8 +459,8 @@ class RestrictedMaster {
     const { N, H, S } = c;
     const V = S + 1;
     const noEmployee = new Uint8Array(N);
-    const removed: number[] = [];
-    let out = new Uint8Array(this.columnEmployee.length + 1024);
+    /** Columns taken out of the master (upper bound 0) because they disagree with a fix. */
+    const removed = new Set<number>();
     try {
       const start = this.generate(noEmployee, done);
       if (!start.x) return undefined;
@@ -508,11 +508,6 @@ class RestrictedMaster {
         if (newly.length === 0) return this.decode(x);
         this.cellsFixed += newly.length;
         // Columns that disagree with a new fix leave the master.
-        if (out.length < this.columnEmployee.length) {
-          const grown = new Uint8Array(this.columnEmployee.length * 2);
-          grown.set(out);
-          out = grown;
-        }
         const fixesOf = new Map<number, number[]>();
         for (const cell of newly) {
           const n = (cell / H) | 0;
@@ -523,10 +518,9 @@ class RestrictedMaster {
         for (let j = 0; j < this.columnEmployee.length; j++) {
           const n = this.columnEmployee[j];
           const days = fixesOf.get(n);
-          if (out[j] || !days) continue;
+          if (!days || removed.has(j)) continue;
           if (days.some((d) => this.columnRows[j * H + d] !== this.cellFix[n * H + d])) {
-            out[j] = 1;
-            removed.push(j);
+            removed.add(j);
             this.model.changeColBounds(this.firstRowColumn + j, 0, 0);
           }
         }
