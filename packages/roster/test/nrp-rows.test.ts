@@ -248,4 +248,41 @@ ${Array.from({ length: 84 }, (_, d) => `${d},D,1,100,1`).join('\n')}
     problem.undo();
     expect(Array.from(state.assign)).toEqual(row);
   });
+
+  it('mends a half-year row that no 12-week window can mend with the exact whole row', async () => {
+    // The same rhythm over 26 weeks: the 1-day rest on day 12 and the spare day at the end lie
+    // 167 days apart, beyond the 84-day window.
+    const instance = parseNrpInstance(
+      TIGHT.replace('84\n', '182\n')
+        .replace('A,D=84,28800,28800,5,1,2,12', 'A,D=182,62400,62400,5,1,2,26')
+        .replace(
+          /SECTION_COVER[\s\S]*/,
+          `SECTION_COVER\n${Array.from({ length: 182 }, (_, d) => `${d},D,1,100,1`).join('\n')}\n`,
+        ),
+      'tight-half-year',
+    );
+    expect(instance.horizon).toBe(182);
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, repair: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    const blocks = [5, 2, 5, 1, ...Array.from({ length: 23 }, () => [5, 2]).flat(), 5, 3];
+    const row = blocks.flatMap((length, k) => Array.from({ length }, () => (k % 2 === 0 ? 0 : -1)));
+    expect(row.length).toBe(182);
+    state.load(Int8Array.from(row));
+    expect(state.countViolations()).toBe(1);
+    const before = problem.cost();
+    const delta = problem.move(new Random(1));
+    expect(state.countViolations()).toBe(0);
+    expect(problem.cost()).toBeCloseTo(before + delta, 6);
+    const changed = row.flatMap((v, d) => (state.assign[d] === v ? [] : [d]));
+    expect(changed[changed.length - 1] - changed[0]).toBeGreaterThan(84);
+    const { hard, soft } = state;
+    state.recompute();
+    expect([state.hard, state.soft]).toEqual([hard, soft]);
+    problem.undo();
+    expect(Array.from(state.assign)).toEqual(row);
+  });
 });

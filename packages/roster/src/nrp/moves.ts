@@ -9,6 +9,7 @@ import type { NrpState } from './state.ts';
 import type { WindowMip } from './window-mip.ts';
 import { RowDp } from './row-dp.ts';
 import { RowPricer } from './row-price.ts';
+import { ExactRowPricer } from './row-pricing.ts';
 
 export interface NrpMoveWeights {
   change: number;
@@ -86,6 +87,11 @@ const WIDE_REPAIR_BUDGET = 20_000_000;
 const WIDE_REPAIR_DAYS = 84;
 /** Wide-repair budget per move drawn: one wide repair per 2·10⁶ moves (≈ 3 s) at most. */
 const REPAIR_WORK_PER_MOVE = 10;
+/**
+ * Largest whole-horizon repair (days × states × minute units of the exact row DP, two bytes
+ * each): instance 22's tightest employees need 1.85·10⁸ (≈ 0.6 s, 370 MB while it runs).
+ */
+const WHOLE_ROW_REPAIR_MAX = 200_000_000;
 
 export class NrpProblem implements SearchProblem {
   private readonly thresholds: Float64Array;
@@ -96,6 +102,8 @@ export class NrpProblem implements SearchProblem {
   private readonly rowDp: RowDp;
   private pricer: RowPricer | undefined;
   private wideRowDp: RowDp | undefined;
+  private wholeRowPricer: ExactRowPricer | undefined;
+  private wholeRowCost: Float64Array | undefined;
   /** DP budget spent by wide repairs so far. */
   private repairWork = 0;
   /** Moves drawn so far (the price chain's work budget grows with it). */
@@ -383,7 +391,8 @@ export class NrpProblem implements SearchProblem {
    * Row DP around a broken rule of an infeasible employee. Where the employee's limits leave no
    * slack (instance 22: the minimum minutes need a 5-on-2-off rhythm all year), no short window
    * can mend it, so a window of up to 12 weeks follows when the short one leaves the employee
-   * infeasible, within a work budget (these calls take up to ≈ 0.1 s).
+   * infeasible (≈ 0.1 s), and the exact whole-horizon row when that fails too (≈ 0.6 s on 22),
+   * within a work budget.
    */
   private repair(rng: Random): number {
     const s = this.state;
@@ -398,11 +407,53 @@ export class NrpProblem implements SearchProblem {
       if (s.employeeHard(n) === 0 || this.repairWork > this.moves * REPAIR_WORK_PER_MOVE) return delta;
       const wide = (this.wideRowDp ??= new RowDp(s, WIDE_REPAIR_BUDGET));
       this.repairWork += WIDE_REPAIR_BUDGET;
+      let total = delta;
       const more = this.repairWindow(wide, n, Math.min(H, WIDE_REPAIR_DAYS), pick);
-      if (more !== more) return delta;
-      return delta === delta ? delta + more : more;
+      if (more === more) total = total === total ? total + more : more;
+      if (s.employeeHard(n) === 0) return total;
+      // The last resort, charged to the same budget (so the next wide repair waits longer).
+      const whole = this.wholeRowRepair(n);
+      if (whole === whole) total = total === total ? total + whole : whole;
+      return total;
     }
     return NaN;
+  }
+
+  /**
+   * The cheapest row of employee n over the whole horizon that keeps all of its hard rules
+   * (row-pricing.ts), against the cover as the others leave it: the last resort when no window
+   * can mend the employee, because its totals leave no slack anywhere in the year.
+   */
+  private wholeRowRepair(n: number): number {
+    const s = this.state;
+    const c = s.c;
+    const { H, S } = c;
+    const V = S + 1;
+    const pricer = (this.wholeRowPricer ??= new ExactRowPricer(c));
+    const work = H * pricer.size(n);
+    if (work > WHOLE_ROW_REPAIR_MAX) return NaN;
+    this.repairWork += work;
+    const cost = (this.wholeRowCost ??= new Float64Array(H * V));
+    const base = n * H;
+    for (let d = 0; d < H; d++) {
+      const cell = (base + d) * V + 1;
+      const own = s.assign[base + d];
+      for (let u = -1; u < S; u++) {
+        let value = c.cellCost[cell + u];
+        if (u >= 0) {
+          const k = d * S + u;
+          const others = s.cover[k] - (own === u ? 1 : 0);
+          value += others < c.coverRequired[k] ? -c.coverUnder[k] : c.coverOver[k];
+        }
+        if (s.pinned[base + d] && u !== own) value = Infinity;
+        cost[d * V + u + 1] = value;
+      }
+    }
+    const found = pricer.price(n, cost);
+    // The table may hold hundreds of megabytes; this runs rarely, so give it back at once.
+    pricer.release();
+    if (found === Infinity) return NaN;
+    return s.changeRange(n, 0, H - 1, pricer.row, 0);
   }
 
   /** Row DP of employee n over a window of up to maxDays centred on one of its broken rules. */

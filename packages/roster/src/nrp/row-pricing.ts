@@ -11,14 +11,17 @@
 import { minuteUnit, type CompiledNrp } from './compiled.ts';
 
 const TYPE_PRICE_ROUNDS = 6;
-/** Largest back-pointer table (days × states × minute units) a call may allocate: 200 MB. */
+/** Largest back-pointer table (days × states × minute units) a call may allocate: 100 MB. */
 const MAX_BACK_POINTERS = 50_000_000;
 
 export class ExactRowPricer {
   private readonly unit: number;
   private readonly units: Int32Array;
-  /** Back pointers: predecessor state (value, run, edge, weekends) per day, state and minutes. */
-  private back = new Int32Array(0);
+  /**
+   * Back pointers per day, state and minutes: the predecessor's (value, run, edge) code; its
+   * weekend and type counts follow from the step taken, so two bytes suffice.
+   */
+  private back = new Uint16Array(0);
   private layerA = new Float64Array(0);
   private layerB = new Float64Array(0);
   private aliveA = new Int32Array(0);
@@ -38,6 +41,13 @@ export class ExactRowPricer {
     this.typeCount = new Int32Array(c.S);
     this.cost = new Float64Array(c.H * (c.S + 1));
     this.row = new Int8Array(c.H);
+  }
+
+  /** Drops the DP tables (the next call allocates them again). */
+  release(): void {
+    this.back = new Uint16Array(0);
+    this.layerA = new Float64Array(0);
+    this.layerB = new Float64Array(0);
   }
 
   /** Layer size (states × minute units) of employee n: a measure of the cost of one call. */
@@ -130,11 +140,12 @@ export class ExactRowPricer {
     const KT = K * T;
     const states = A * R * 2 * KT;
     const layer = states * M;
+    if (A * R * 2 > 0xffff) throw new Error(`employee ${c.staffIds[n]}: too many row states to price`);
     if (this.layerA.length < layer) {
       this.layerA = new Float64Array(layer);
       this.layerB = new Float64Array(layer);
     }
-    if (this.back.length < H * layer) this.back = new Int32Array(H * layer);
+    if (this.back.length < H * layer) this.back = new Uint16Array(H * layer);
     if (this.aliveA.length < 2 * states) {
       this.aliveA = new Int32Array(2 * states);
       this.aliveB = new Int32Array(2 * states);
@@ -162,7 +173,6 @@ export class ExactRowPricer {
       const m = a > 0 ? units[v] : 0;
       if (m < M && (!counted || T > 1)) {
         cur[s * M + m] = w;
-        back[s * M + m] = -1;
         curAlive[2 * s] = Math.min(curAlive[2 * s], m);
         curAlive[2 * s + 1] = Math.max(curAlive[2 * s + 1], m);
       }
@@ -225,7 +235,7 @@ export class ExactRowPricer {
             const total = cur[from + m] + w;
             if (total < next[q + m]) {
               next[q + m] = total;
-              back[backBase + q + m] = p;
+              back[backBase + q + m] = code;
             }
           }
         }
@@ -252,12 +262,18 @@ export class ExactRowPricer {
     for (let d = H - 1; d >= 0; d--) {
       const s = (i / M) | 0;
       const m = i % M;
+      const ct = s % T;
+      const k = ((s / T) | 0) % K;
       const a = ((((s / KT) | 0) >> 1) / R) | 0;
       const v = values[first + a];
       this.row[d] = v;
       if (d === 0) break;
-      const p = back[d * layer + i];
-      i = p * M + m - (a > 0 ? units[v] : 0);
+      const code = back[d * layer + i];
+      const pa = ((code >> 1) / R) | 0;
+      const works = a > 0;
+      const pk = d % 7 === 6 && (works || pa > 0) ? k - 1 : k;
+      const pct = works && v === tracked ? ct - 1 : ct;
+      i = ((code * K + pk) * T + pct) * M + m - (works ? units[v] : 0);
     }
     return bestCost;
   }
