@@ -48,6 +48,12 @@ export interface ColumnGenerationOptions {
   onLowerBound?: (bound: number) => void;
   /** Polled between rounds and inside HiGHS: true stops the run with the best so far. */
   shouldStop?: () => boolean;
+  /** A roster known from the start: its feasible rows are columns of the first LP. */
+  start?: Int8Array;
+  /** Dives at most (default: as many as the time allows). */
+  maxDives?: number;
+  /** A HiGHS runtime to reuse (callers that solve many masters); a fresh one otherwise. */
+  highs?: Highs;
 }
 
 export interface ColumnGenerationResult {
@@ -71,7 +77,7 @@ export async function solveByColumnGeneration(
   c: CompiledNrp,
   options: ColumnGenerationOptions,
 ): Promise<ColumnGenerationResult> {
-  const highs = await loadHighs();
+  const highs = options.highs ?? (await loadHighs());
   const master = new RestrictedMaster(highs, c);
   try {
     return await master.solve(options);
@@ -180,6 +186,10 @@ class RestrictedMaster {
       options.onImproved?.(assign, state.soft);
     };
 
+    if (options.start) {
+      this.addRoster(options.start);
+      consider(options.start);
+    }
     // Root: the LP master to convergence (or its share of the time).
     const fixed = new Uint8Array(N);
     const root = this.generate(fixed, () => Date.now() >= rootEnd || stop());
@@ -188,11 +198,23 @@ class RestrictedMaster {
     // With exact pricing the root LP (or a Lagrangian bound on it) bounds every roster.
     const lowerBound = root.bound;
     const proven = () => best !== undefined && lowerBound !== undefined && best.objective <= lowerBound;
+    // A roster at the converged root LP's value: nothing better is to be found even where the
+    // pricing was inexact (so no bound is proven), so the dives stop.
+    const atLpValue = () =>
+      best !== undefined && root.status === 'lp converged' && best.objective <= Math.ceil(lpValue - 1e-6);
     if (lowerBound !== undefined) options.onLowerBound?.(lowerBound);
 
     // Dives: fix what the LP likes best, re-price the rest, until the master is integral.
     let dives = 0;
-    while (!stop() && !proven() && Date.now() < diveEnd && Number.isFinite(lpValue)) {
+    const maxDives = options.maxDives ?? Infinity;
+    while (
+      dives < maxDives &&
+      !stop() &&
+      !proven() &&
+      !atLpValue() &&
+      Date.now() < diveEnd &&
+      Number.isFinite(lpValue)
+    ) {
       // No dive may take more than a third of the time left for dives.
       const diveDeadline = Date.now() + (diveEnd - Date.now()) / 3;
       const done = () => Date.now() >= diveDeadline || stop();
@@ -217,6 +239,10 @@ class RestrictedMaster {
     });
     if (proven()) {
       status += '; optimal';
+      return report();
+    }
+    if (atLpValue()) {
+      status += '; at the LP value';
       return report();
     }
     const start = await options.incumbent?.();

@@ -2,7 +2,8 @@
  * The exact companion: column generation (column-generation.ts) in its own worker thread beside
  * the local search, trading rosters with it. Each roster the companion finds becomes the
  * search's shared best at its next synchronisation (so the search polishes it), and when the
- * companion starts its integer master it asks for the search's best roster as its start.
+ * companion starts its integer master it asks for the search's best roster as its start. In
+ * 'windows' mode (window-search.ts) every new feasible best of the search is pushed to it.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '@planmaat/threads';
@@ -11,8 +12,12 @@ import type { Solution } from '../engine/problem.ts';
 import type { Score } from '../engine/score.ts';
 import type { NrpInstance } from './instance.ts';
 
+/** Column generation over the whole horizon, or window by window over the search's best. */
+export type CompanionMode = 'whole' | 'windows';
+
 export interface CompanionStart {
   instance: NrpInstance;
+  mode: CompanionMode;
   /** Wall-clock deadline, ms since the epoch. */
   deadline: number;
   stopBuffer: SharedArrayBuffer;
@@ -30,7 +35,7 @@ export type CompanionMessage =
       status: string;
     };
 
-/** Main thread → companion: the reply to 'incumbent?'. */
+/** Main thread → companion: the reply to 'incumbent?' ('whole'), each new feasible best ('windows'). */
 export interface CompanionRequest {
   assign?: Int8Array;
 }
@@ -56,6 +61,7 @@ export interface Companion {
 
 export function startCompanion(
   instance: NrpInstance,
+  mode: CompanionMode,
   deadline: number,
   /** Called once when a roster (the companion's or the search's) reaches the proven bound. */
   onOptimal: () => void,
@@ -63,7 +69,7 @@ export function startCompanion(
   const started = Date.now();
   const stopBuffer = new SharedArrayBuffer(4);
   const stopFlag = new Int32Array(stopBuffer);
-  const start: CompanionStart = { instance, deadline, stopBuffer };
+  const start: CompanionStart = { instance, mode, deadline, stopBuffer };
   const worker: Worker = startWorker(new URL('./cg-worker.ts', import.meta.url), { workerData: start });
   let best: { assign: Int8Array; objective: number } | undefined;
   let pending: { solution: Solution; score: Score } | undefined;
@@ -119,7 +125,12 @@ export function startCompanion(
       },
       onBest(solution, score) {
         searchBest = { solution, score };
-        if (score.hard === 0) check(score.soft);
+        if (score.hard === 0) {
+          check(score.soft);
+          // Windows start from the search's best: pushed, as the search thread answers late.
+          if (mode === 'windows')
+            worker.postMessage({ assign: Int8Array.from(solution) } satisfies CompanionRequest);
+        }
       },
     },
     result,

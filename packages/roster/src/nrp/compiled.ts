@@ -36,7 +36,15 @@ export interface CompiledNrp {
   /** Values each employee may take (day off first, then shifts with a non-zero maximum). */
   allowedStart: Int32Array;
   allowedValues: Int8Array;
+  /**
+   * Cells no row may change, frozen[n * H + d] = the value or FREE_CELL (window sub-instances,
+   * window-instance.ts); absent when every cell is free.
+   */
+  frozen?: Int8Array;
 }
+
+/** `frozen` value of a cell a row may change. */
+export const FREE_CELL = -2;
 
 export function compileNrp(instance: NrpInstance): CompiledNrp {
   const N = instance.staff.length;

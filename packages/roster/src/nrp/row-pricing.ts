@@ -8,7 +8,7 @@
  * are priced: a type used too often gets a price and the programme runs again (a few times at
  * most); a row that still breaks one is not returned.
  */
-import { minuteUnit, type CompiledNrp } from './compiled.ts';
+import { FREE_CELL, minuteUnit, type CompiledNrp } from './compiled.ts';
 
 const TYPE_PRICE_ROUNDS = 6;
 /** Largest back-pointer table (days × states × minute units) a call may allocate: 100 MB. */
@@ -89,6 +89,9 @@ export class ExactRowPricer {
         this.cost[d * V] = dayCost[d * V];
         for (let u = 0; u < S; u++)
           this.cost[d * V + u + 1] = off ? Infinity : dayCost[d * V + u + 1] + this.typePrice[u];
+        const frozen = c.frozen ? c.frozen[n * H + d] : FREE_CELL;
+        if (frozen !== FREE_CELL)
+          for (let v = -1; v < S; v++) if (v !== frozen) this.cost[d * V + v + 1] = Infinity;
       }
       if (this.solve(n, tracked) === Infinity) return Infinity;
       this.typeCount.fill(0);

@@ -7,7 +7,7 @@
  */
 import type { AcceptanceConfig } from '../engine/acceptance.ts';
 import { runPortfolio, type ProgressEvent, type StopReason } from '../engine/portfolio.ts';
-import { startCompanion } from './companion.ts';
+import { startCompanion, type CompanionMode } from './companion.ts';
 import { compileNrp, type CompiledNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
 import { ExactRowPricer } from './row-pricing.ts';
@@ -89,8 +89,9 @@ export async function solveNrp(
   if (options.signal?.aborted) stopSearch.abort();
   // The search stops early when the companion proves a roster optimal.
   let provenOptimal = false;
-  const companion = wantsCompanion(compiled, options, threads)
-    ? startCompanion(instance, started + options.seconds! * 1000, () => {
+  const mode = companionMode(compiled, options, threads);
+  const companion = mode
+    ? startCompanion(instance, mode, started + options.seconds! * 1000, () => {
         provenOptimal = true;
         stopSearch.abort();
       })
@@ -177,13 +178,25 @@ export async function solveNrp(
   };
 }
 
-function wantsCompanion(c: CompiledNrp, options: NrpSolveOptions, threads: number): boolean {
-  if (options.exactCompanion === false) return false;
+/**
+ * Whole-horizon column generation where a round of pricing is cheap enough, column generation
+ * by time windows on longer horizons where it is not (instances 19–24), none otherwise.
+ */
+export function companionMode(
+  c: CompiledNrp,
+  options: NrpSolveOptions,
+  threads: number,
+): CompanionMode | undefined {
+  if (options.exactCompanion === false) return undefined;
   // An iteration limit promises a deterministic result; a thread racing the clock is not.
-  if (options.seconds === undefined || options.maxIterations !== undefined) return false;
-  if (threads < 2 || (options.pins?.length ?? 0) > 0) return false;
-  return companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK;
+  if (options.seconds === undefined || options.maxIterations !== undefined) return undefined;
+  if (threads < 2 || (options.pins?.length ?? 0) > 0) return undefined;
+  if (companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK) return 'whole';
+  return c.H >= MIN_WINDOWED_HORIZON ? 'windows' : undefined;
 }
+
+/** Horizons from which the windowed companion runs: at least four two-week windows. */
+const MIN_WINDOWED_HORIZON = 56;
 
 /** Estimated minute-vector updates of one pricing round (every employee once). */
 export function companionPricingWork(c: CompiledNrp): number {

@@ -1,0 +1,99 @@
+/**
+ * Column generation by time windows, for instances whose whole rows are too costly to price
+ * (long horizons, many shift types): take the best roster known, free a window of days for
+ * everyone (window-instance.ts), solve that window by column generation started from the
+ * roster's own rows (so it can only improve), write it back, and move the window on. Windows
+ * overlap by half, so a block that straddles one edge lies inside the next window.
+ */
+import { loadHighs } from './highs.ts';
+import { solveByColumnGeneration } from './column-generation.ts';
+import type { CompiledNrp } from './compiled.ts';
+import { NrpState } from './state.ts';
+import { mergeWindow, windowInstance, windowRoster } from './window-instance.ts';
+
+export interface WindowSearchOptions {
+  deadline: number;
+  /** The best roster known elsewhere (asked before each window); feasible ones are used. */
+  incumbent: () => Promise<Int8Array | undefined>;
+  onImproved?: (assign: Int8Array, objective: number) => void;
+  shouldStop?: () => boolean;
+  /** Days per window at the start (default 14); it adapts to the time a window takes. */
+  windowDays?: number;
+  /** Time per window at most, in ms (default 6,000). */
+  windowMs?: number;
+}
+
+/** A window solved faster than this grows by a week, one slower shrinks by a week. */
+const FAST_WINDOW_MS = 1_000;
+const SLOW_WINDOW_MS = 3_000;
+const MIN_WINDOW_DAYS = 7;
+const WINDOW_DIVES = 4;
+const MAX_WINDOW_DAYS = 84;
+
+export interface WindowSearchResult {
+  assign?: Int8Array;
+  objective?: number;
+  windows: number;
+  improved: number;
+  status: string;
+}
+
+export async function solveByWindows(
+  c: CompiledNrp,
+  options: WindowSearchOptions,
+): Promise<WindowSearchResult> {
+  const highs = await loadHighs();
+  const state = new NrpState(c);
+  let width = Math.min(c.H, options.windowDays ?? 14);
+  const windowMs = options.windowMs ?? 6_000;
+  const stop = () => Date.now() >= options.deadline || (options.shouldStop?.() ?? false);
+  let best: { assign: Int8Array; objective: number } | undefined;
+  const consider = (assign: Int8Array): boolean => {
+    state.load(assign);
+    if (state.countViolations() !== 0 || (best && state.soft >= best.objective)) return false;
+    best = { assign, objective: state.soft };
+    return true;
+  };
+  let windows = 0;
+  let improved = 0;
+  let from = 0;
+  // Windows since the last improvement: a whole pass without one widens the window.
+  let idle = 0;
+  while (!stop()) {
+    const known = await options.incumbent();
+    if (known) consider(known);
+    if (!best) {
+      // Nothing feasible yet: wait for the search.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const to = Math.min(c.H - 1, from + width - 1);
+    const window = windowInstance(c, best.assign, from, to);
+    const began = Date.now();
+    const result = await solveByColumnGeneration(window.sub, {
+      deadline: Math.min(options.deadline, Date.now() + windowMs),
+      start: windowRoster(c, window, best.assign),
+      shouldStop: options.shouldStop,
+      // One cycle of the four dive kinds; the integer master over their columns follows.
+      maxDives: WINDOW_DIVES,
+      highs,
+    });
+    windows++;
+    if (result.assign && consider(mergeWindow(c, window, best.assign, result.assign))) {
+      improved++;
+      idle = 0;
+      options.onImproved?.(best.assign, best.objective);
+    } else idle++;
+    const took = Date.now() - began;
+    console.error(
+      `win ${from}+${width} took ${took} best ${best.objective} res ${result.objective} ${result.status}`,
+    );
+    const step = Math.max(7, Math.floor(width / 14) * 7);
+    from = to >= c.H - 1 ? 0 : from + step;
+    const pass = Math.ceil(c.H / step);
+    if (took < FAST_WINDOW_MS || idle >= pass) width = Math.min(c.H, MAX_WINDOW_DAYS, width + 7);
+    else if (took > SLOW_WINDOW_MS) width = Math.max(MIN_WINDOW_DAYS, width - 7);
+    if (idle >= pass) idle = 0;
+  }
+  return { ...best, windows, improved, status: `${windows} windows, ${improved} improved` };
+}
