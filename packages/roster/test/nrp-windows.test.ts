@@ -75,18 +75,23 @@ describe('time windows of a roster', () => {
     const rng = new Random(5);
     const full = new NrpState(c);
     let checked = 0;
-    for (const [from, to] of [
+    const windows: [number, number, number[]?][] = [
       [0, 13],
       [17, 30],
       [21, 34],
       [42, 55],
       [9, 40],
-    ]) {
+      // Groups of employees: the others' cells stay, their cover is netted out.
+      [14, 27, [0, 2, 4]],
+      [0, 55, [3, 1]],
+    ];
+    for (const [from, to, group] of windows) {
       const original = randomFeasibleRoster(c, rng);
       full.load(original);
       expect(full.countViolations()).toBe(0);
       const before = full.soft;
-      const window = windowInstance(c, original, from, to);
+      const window = windowInstance(c, original, from, to, group);
+      expect(window.sub.N).toBe(group?.length ?? c.N);
       expect(window.first % 7).toBe(0);
       expect(window.first).toBeLessThanOrEqual(from);
       const subStart = windowRoster(c, window, original);
@@ -99,7 +104,7 @@ describe('time windows of a roster', () => {
       for (let trial = 0; trial < 10; trial++) {
         const next = new Int8Array(subStart.length);
         const Hs = window.sub.H;
-        for (let n = 0; n < c.N; n++) {
+        for (let n = 0; n < window.sub.N; n++) {
           expect(pricer.price(n, randomCosts(window.sub, rng))).toBeLessThan(Infinity);
           next.set(pricer.row.subarray(0, Hs), n * Hs);
           for (let ds = 0; ds < Hs; ds++) {
@@ -112,7 +117,8 @@ describe('time windows of a roster', () => {
         const merged = mergeWindow(c, window, original, next);
         for (let i = 0; i < merged.length; i++) {
           const d = i % c.H;
-          if (d < from || d > to) expect(merged[i]).toBe(original[i]);
+          const n = Math.floor(i / c.H);
+          if (d < from || d > to || (group && !group.includes(n))) expect(merged[i]).toBe(original[i]);
         }
         full.load(merged);
         expect(full.countViolations()).toBe(0);
@@ -120,13 +126,14 @@ describe('time windows of a roster', () => {
         checked++;
       }
     }
-    expect(checked).toBe(50);
+    expect(checked).toBe(70);
   });
 
-  it('rejects a window outside the horizon', () => {
-    expect(() => windowInstance(c, new Int8Array(c.N * c.H), 50, 60)).toThrow(
-      /window 50..60 is outside 0..55/,
-    );
+  it('rejects a window outside the horizon and a group that is not a set of employees', () => {
+    const assign = new Int8Array(c.N * c.H);
+    expect(() => windowInstance(c, assign, 50, 60)).toThrow(/window 50..60 is outside 0..55/);
+    expect(() => windowInstance(c, assign, 0, 6, [1, 1])).toThrow(/employee index 1 is not one of 0..4 once/);
+    expect(() => windowInstance(c, assign, 0, 6, [7])).toThrow(/employee index 7/);
   });
 
   it('improves a roster window by window, never making it worse or infeasible', async () => {
@@ -159,11 +166,11 @@ describe('time windows of a roster', () => {
 });
 
 describe.skipIf(!hasBenchmark)('companion mode', () => {
-  it('prices whole rows where a round is cheap, windows on the long instances, nothing on 13', () => {
+  it('prices whole rows where a round is cheap, windows elsewhere (13: many employees × types; long horizons)', () => {
     const options = { seconds: 60, threads: 2 };
     expect(companionMode(compileNrp(loadBenchmark(4)), options, 2)).toBe('whole');
-    expect(companionMode(compileNrp(loadBenchmark(13)), options, 2)).toBeUndefined();
-    for (const i of [19, 22]) expect(companionMode(compileNrp(loadBenchmark(i)), options, 2)).toBe('windows');
+    for (const i of [13, 19, 22])
+      expect(companionMode(compileNrp(loadBenchmark(i)), options, 2)).toBe('windows');
     expect(companionMode(compileNrp(loadBenchmark(22)), options, 1)).toBeUndefined();
     expect(
       companionMode(compileNrp(loadBenchmark(22)), { ...options, exactCompanion: false }, 2),

@@ -180,7 +180,7 @@ export async function solveNrp(
 
 /**
  * Whole-horizon column generation where a round of pricing is cheap enough, column generation
- * by time windows on longer horizons where it is not (instances 19–24), none otherwise.
+ * by windows (of days, and of employees where needed) where it is not (instances 13, 19–24).
  */
 export function companionMode(
   c: CompiledNrp,
@@ -191,12 +191,8 @@ export function companionMode(
   // An iteration limit promises a deterministic result; a thread racing the clock is not.
   if (options.seconds === undefined || options.maxIterations !== undefined) return undefined;
   if (threads < 2 || (options.pins?.length ?? 0) > 0) return undefined;
-  if (companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK) return 'whole';
-  return c.H >= MIN_WINDOWED_HORIZON ? 'windows' : undefined;
+  return companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK ? 'whole' : 'windows';
 }
-
-/** Horizons from which the windowed companion runs: at least four two-week windows. */
-const MIN_WINDOWED_HORIZON = 56;
 
 /** Estimated minute-vector updates of one pricing round (every employee once). */
 export function companionPricingWork(c: CompiledNrp): number {

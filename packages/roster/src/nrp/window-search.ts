@@ -5,6 +5,7 @@
  * roster's own rows (so it can only improve), write it back, and move the window on. Windows
  * overlap by half, so a block that straddles one edge lies inside the next window.
  */
+import { Random } from '@planmaat/domain';
 import { loadHighs } from './highs.ts';
 import { solveByColumnGeneration } from './column-generation.ts';
 import type { CompiledNrp } from './compiled.ts';
@@ -21,6 +22,20 @@ export interface WindowSearchOptions {
   windowDays?: number;
   /** Time per window at most, in ms (default 6,000). */
   windowMs?: number;
+  /** Seed of the employee groups' draw. */
+  seed?: number;
+}
+
+/** A random group of `size` of the N employees, in increasing order. */
+function pickGroup(rng: Random, N: number, size: number): Int32Array {
+  const all = Int32Array.from({ length: N }, (_, n) => n);
+  for (let i = 0; i < size; i++) {
+    const j = i + rng.int(N - i);
+    const t = all[i];
+    all[i] = all[j];
+    all[j] = t;
+  }
+  return all.subarray(0, size).sort();
 }
 
 /** A window solved faster than this grows by a week, one slower shrinks by a week. */
@@ -28,6 +43,7 @@ const FAST_WINDOW_MS = 1_000;
 const SLOW_WINDOW_MS = 3_000;
 const MIN_WINDOW_DAYS = 7;
 const WINDOW_DIVES = 4;
+const MIN_GROUP = 4;
 const MAX_WINDOW_DAYS = 84;
 
 export interface WindowSearchResult {
@@ -57,6 +73,10 @@ export async function solveByWindows(
   let windows = 0;
   let improved = 0;
   let from = 0;
+  // Employees per window: everyone, unless even the shortest window is slow (many employees ×
+  // shift types, e.g. instance 13), then a random group.
+  let group = c.N;
+  const rng = new Random(options.seed ?? 1);
   // Windows since the last improvement: a whole pass without one widens the window.
   let idle = 0;
   while (!stop()) {
@@ -68,7 +88,13 @@ export async function solveByWindows(
       continue;
     }
     const to = Math.min(c.H - 1, from + width - 1);
-    const window = windowInstance(c, best.assign, from, to);
+    const window = windowInstance(
+      c,
+      best.assign,
+      from,
+      to,
+      group < c.N ? pickGroup(rng, c.N, group) : undefined,
+    );
     const began = Date.now();
     const result = await solveByColumnGeneration(window.sub, {
       deadline: Math.min(options.deadline, Date.now() + windowMs),
@@ -85,14 +111,17 @@ export async function solveByWindows(
       options.onImproved?.(best.assign, best.objective);
     } else idle++;
     const took = Date.now() - began;
-    console.error(
-      `win ${from}+${width} took ${took} best ${best.objective} res ${result.objective} ${result.status}`,
-    );
     const step = Math.max(7, Math.floor(width / 14) * 7);
     from = to >= c.H - 1 ? 0 : from + step;
-    const pass = Math.ceil(c.H / step);
-    if (took < FAST_WINDOW_MS || idle >= pass) width = Math.min(c.H, MAX_WINDOW_DAYS, width + 7);
-    else if (took > SLOW_WINDOW_MS) width = Math.max(MIN_WINDOW_DAYS, width - 7);
+    const pass = Math.ceil(c.H / step) * Math.ceil(c.N / group);
+    // Grow the group to everyone first, then the days; shrink the days first, then the group.
+    if (took < FAST_WINDOW_MS || idle >= pass) {
+      if (group < c.N) group = Math.min(c.N, Math.ceil(group * 1.5));
+      else width = Math.min(c.H, MAX_WINDOW_DAYS, width + 7);
+    } else if (took > SLOW_WINDOW_MS) {
+      if (width > Math.min(c.H, MIN_WINDOW_DAYS)) width = Math.max(MIN_WINDOW_DAYS, width - 7);
+      else group = Math.max(MIN_GROUP, Math.floor(group * 0.6));
+    }
     if (idle >= pass) idle = 0;
   }
   return { ...best, windows, improved, status: `${windows} windows, ${improved} improved` };
