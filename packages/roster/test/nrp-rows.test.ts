@@ -205,34 +205,32 @@ describe.skipIf(!hasBenchmark)('fill-transfer move', () => {
 });
 
 describe('repair move', () => {
-  // One employee whose minimum minutes (60 shifts in 12 weeks) with at most 5 shifts in a row
-  // and 2-day rests allow only a 5-on-2-off rhythm (as on instance 22): a 1-day rest on day 12,
-  // paid back by a 3-day rest at the end, can only be mended by moving every block in between.
-  const TIGHT = `SECTION_HORIZON
-84
-
-SECTION_SHIFTS
-D,480,
-
-SECTION_STAFF
-A,D=84,28800,28800,5,1,2,12
-
-SECTION_COVER
-${Array.from({ length: 84 }, (_, d) => `${d},D,1,100,1`).join('\n')}
-`;
-
-  it('mends an employee that no 4-week window can mend, with the exact cost change', async () => {
-    const instance = parseNrpInstance(TIGHT, 'tight');
+  /**
+   * One employee whose minimum minutes (5 shifts a week) with at most 5 shifts in a row and
+   * 2-day rests allow only a 5-on-2-off rhythm (as on instance 22), over `weeks` weeks: a 1-day
+   * rest on day 12, paid back by a 3-day rest at the end, can only be mended by moving every
+   * block in between. One repair move must mend it with the exact cost change, changing days
+   * more than `span` days apart; undo restores the row.
+   */
+  async function expectMended(weeks: number, span: number) {
+    const H = weeks * 7;
+    const minutes = weeks * 5 * 480;
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n${H}\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\n` +
+        `A,D=${H},${minutes},${minutes},5,1,2,${weeks}\n\nSECTION_COVER\n` +
+        `${Array.from({ length: H }, (_, d) => `${d},D,1,100,1`).join('\n')}\n`,
+      `tight-${weeks}-weeks`,
+    );
     const problem = await createNrpProblem(
       { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, repair: 1 }) } },
       0,
       1,
     );
     const state = problem.state;
-    // W5 O2 | W5 O1 | (W5 O2) × 9 | W5 O3: 84 days, 60 shifts.
-    const blocks = [5, 2, 5, 1, ...Array.from({ length: 9 }, () => [5, 2]).flat(), 5, 3];
+    // W5 O2 | W5 O1 | (W5 O2) × (weeks − 3) | W5 O3.
+    const blocks = [5, 2, 5, 1, ...Array.from({ length: weeks - 3 }, () => [5, 2]).flat(), 5, 3];
     const row = blocks.flatMap((length, k) => Array.from({ length }, () => (k % 2 === 0 ? 0 : -1)));
-    expect(row.length).toBe(84);
+    expect(row.length).toBe(H);
     state.load(Int8Array.from(row));
     expect(state.countViolations()).toBe(1);
     const before = problem.cost();
@@ -240,49 +238,21 @@ ${Array.from({ length: 84 }, (_, d) => `${d},D,1,100,1`).join('\n')}
     expect(state.countViolations()).toBe(0);
     expect(problem.cost()).toBeCloseTo(before + delta, 6);
     const changed = row.flatMap((v, d) => (state.assign[d] === v ? [] : [d]));
-    // Days more than four weeks apart had to change.
-    expect(changed[changed.length - 1] - changed[0]).toBeGreaterThan(28);
+    expect(changed[changed.length - 1] - changed[0]).toBeGreaterThan(span);
     const { hard, soft } = state;
     state.recompute();
     expect([state.hard, state.soft]).toEqual([hard, soft]);
     problem.undo();
     expect(Array.from(state.assign)).toEqual(row);
+  }
+
+  it('mends an employee that no 4-week window can mend, with the exact cost change', async () => {
+    // 12 weeks: days more than four weeks apart must change (the 84-day window does it).
+    await expectMended(12, 28);
   });
 
   it('mends a half-year row that no 12-week window can mend with the exact whole row', async () => {
-    // The same rhythm over 26 weeks: the 1-day rest on day 12 and the spare day at the end lie
-    // 167 days apart, beyond the 84-day window.
-    const instance = parseNrpInstance(
-      TIGHT.replace('84\n', '182\n')
-        .replace('A,D=84,28800,28800,5,1,2,12', 'A,D=182,62400,62400,5,1,2,26')
-        .replace(
-          /SECTION_COVER[\s\S]*/,
-          `SECTION_COVER\n${Array.from({ length: 182 }, (_, d) => `${d},D,1,100,1`).join('\n')}\n`,
-        ),
-      'tight-half-year',
-    );
-    expect(instance.horizon).toBe(182);
-    const problem = await createNrpProblem(
-      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, repair: 1 }) } },
-      0,
-      1,
-    );
-    const state = problem.state;
-    const blocks = [5, 2, 5, 1, ...Array.from({ length: 23 }, () => [5, 2]).flat(), 5, 3];
-    const row = blocks.flatMap((length, k) => Array.from({ length }, () => (k % 2 === 0 ? 0 : -1)));
-    expect(row.length).toBe(182);
-    state.load(Int8Array.from(row));
-    expect(state.countViolations()).toBe(1);
-    const before = problem.cost();
-    const delta = problem.move(new Random(1));
-    expect(state.countViolations()).toBe(0);
-    expect(problem.cost()).toBeCloseTo(before + delta, 6);
-    const changed = row.flatMap((v, d) => (state.assign[d] === v ? [] : [d]));
-    expect(changed[changed.length - 1] - changed[0]).toBeGreaterThan(84);
-    const { hard, soft } = state;
-    state.recompute();
-    expect([state.hard, state.soft]).toEqual([hard, soft]);
-    problem.undo();
-    expect(Array.from(state.assign)).toEqual(row);
+    // 26 weeks: the 1-day rest and the spare day lie 167 days apart, beyond the 84-day window.
+    await expectMended(26, 84);
   });
 });
