@@ -13,7 +13,7 @@
  * too — so the result is never worse than that start.
  */
 import type { Highs, Model } from 'highs';
-import type { CompiledNrp } from './compiled.ts';
+import { FREE_CELL as FREE, type CompiledNrp } from './compiled.ts';
 import { loadHighs, modelStatusName } from './highs.ts';
 import { ExactRowPricer } from './row-pricing.ts';
 import { NrpState } from './state.ts';
@@ -25,8 +25,6 @@ const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
 /** Pricing rounds after each fixing step of a capped dive. */
 const DIVE_STEP_ROUNDS = 10;
-/** `cellFix` value of a cell no dive has fixed. */
-const FREE = -2;
 /** Weight of the best-bound duals in the smoothed pricing point. */
 const SMOOTHING = 0.5;
 

@@ -434,21 +434,7 @@ export class NrpProblem implements SearchProblem {
     if (work > WHOLE_ROW_REPAIR_MAX) return NaN;
     this.repairWork += work;
     const cost = (this.wholeRowCost ??= new Float64Array(H * V));
-    const base = n * H;
-    for (let d = 0; d < H; d++) {
-      const cell = (base + d) * V + 1;
-      const own = s.assign[base + d];
-      for (let u = -1; u < S; u++) {
-        let value = c.cellCost[cell + u];
-        if (u >= 0) {
-          const k = d * S + u;
-          const others = s.cover[k] - (own === u ? 1 : 0);
-          value += others < c.coverRequired[k] ? -c.coverUnder[k] : c.coverOver[k];
-        }
-        if (s.pinned[base + d] && u !== own) value = Infinity;
-        cost[d * V + u + 1] = value;
-      }
-    }
+    for (let d = 0; d < H; d++) for (let u = -1; u < S; u++) cost[d * V + u + 1] = s.costGivenOthers(n, d, u);
     const found = pricer.price(n, cost);
     // The table may hold hundreds of megabytes; this runs rarely, so give it back at once.
     pricer.release();

@@ -103,20 +103,9 @@ export class RowDp {
       for (let d = a; d <= b; d++) if (assign[base + d] === t) inside++;
       capacity[t] = c.maxPerType[n * S + t] - (s.count[n * S + t] - inside) > 0 ? 1 : 0;
     }
-    for (let d = a; d <= b; d++) {
-      const cell = (base + d) * V + 1;
-      for (let u = -1; u < S; u++) {
-        let cost = c.cellCost[cell + u];
-        if (u >= 0) {
-          const k = d * S + u;
-          const others = s.cover[k] - (assign[base + d] === u ? 1 : 0);
-          cost += others < c.coverRequired[k] ? -c.coverUnder[k] : c.coverOver[k];
-          if (!capacity[u]) cost = Infinity;
-        }
-        if (s.pinned[base + d] && u !== assign[base + d]) cost = Infinity;
-        this.stepCost[d * V + u + 1] = cost;
-      }
-    }
+    for (let d = a; d <= b; d++)
+      for (let u = -1; u < S; u++)
+        this.stepCost[d * V + u + 1] = u >= 0 && !capacity[u] ? Infinity : s.costGivenOthers(n, d, u);
 
     const encode = (v: number, r: number, e: number, m: number, k: number) =>
       ((((v + 1) * R + r - 1) * 2 + e) * M + m) * K + k;

@@ -76,7 +76,6 @@ export class RowPricer {
     const s = this.state;
     const c = s.c;
     const { H, S } = c;
-    const V = S + 1;
     const A = c.allowedStart[n + 1] - c.allowedStart[n];
     const first = c.allowedStart[n];
     const base = n * H;
@@ -85,19 +84,9 @@ export class RowPricer {
     for (let t = 0; t < S; t++) this.typePrice[n * S + t] *= 0.9;
     // Request plus marginal cover cost of each allowed value on each day, others fixed.
     for (let d = 0; d < H; d++) {
-      const i = base + d;
-      const pinned = s.pinned[i] === 1;
-      const cell = i * V + 1;
       for (let a = 0; a < A; a++) {
         const u = c.allowedValues[first + a];
-        let cost = c.cellCost[cell + u];
-        if (u >= 0) {
-          const k = d * S + u;
-          const others = s.cover[k] - (s.assign[i] === u ? 1 : 0);
-          cost += others < c.coverRequired[k] ? -c.coverUnder[k] : c.coverOver[k];
-        }
-        if (pinned && u !== s.assign[i]) cost = Infinity;
-        this.baseCost[d * A + a] = cost;
+        this.baseCost[d * A + a] = s.costGivenOthers(n, d, u);
         // A small jitter breaks the ties that make the minutes jump past their range as the
         // minute price crosses a cover weight (every shift worth the same at that price).
         this.jitter[d * A + a] = rng && u >= 0 ? rng.next() * JITTER : 0;

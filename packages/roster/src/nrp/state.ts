@@ -210,6 +210,25 @@ export class NrpState {
     return pen;
   }
 
+  /**
+   * Cost of employee n taking value v on day d with everyone else as they are: the request cost
+   * plus the marginal cover cost; Infinity where a pin holds the cell at another value. The day
+   * cost of the row DPs (row-dp.ts, row-price.ts, the whole-row repair).
+   */
+  costGivenOthers(n: number, d: number, v: number): number {
+    const c = this.c;
+    const i = n * c.H + d;
+    const own = this.assign[i];
+    if (this.pinned[i] && v !== own) return Infinity;
+    let cost = c.cellCost[i * (c.S + 1) + v + 1];
+    if (v >= 0) {
+      const k = d * c.S + v;
+      const others = this.cover[k] - (own === v ? 1 : 0);
+      cost += others < c.coverRequired[k] ? -c.coverUnder[k] : c.coverOver[k];
+    }
+    return cost;
+  }
+
   /** Hard penalty of one employee's row (all hard terms are per employee). */
   employeeHard(n: number): number {
     const c = this.c;

@@ -64,13 +64,19 @@ export function windowInstance(
   const maxPerType = new Int32Array(Ns * S);
   const allowedStart = new Int32Array(Ns + 1);
   const allowed: number[] = [];
+  const typesOutside = new Int32Array(S);
   employees.forEach((n, i) => {
     allowedStart[i] = allowed.length;
     for (let k = c.allowedStart[n]; k < c.allowedStart[n + 1]; k++) allowed.push(c.allowedValues[k]);
+    // Minutes and shifts per type on the days outside the sub-horizon, in one pass.
     let minutesOutside = 0;
+    typesOutside.fill(0);
     for (let d = 0; d < H; d++) {
       const v = assign[n * H + d];
-      if ((d < first || d > last) && v >= 0) minutesOutside += c.shiftMinutes[v];
+      if ((d < first || d > last) && v >= 0) {
+        minutesOutside += c.shiftMinutes[v];
+        typesOutside[v]++;
+      }
     }
     minMinutes[i] = Math.max(0, c.minMinutes[n] - minutesOutside);
     maxMinutes[i] = Math.max(0, c.maxMinutes[n] - minutesOutside);
@@ -82,10 +88,7 @@ export function windowInstance(
     maxWeekends[i] = Math.max(0, c.maxWeekends[n] - weekendsOutside);
     for (let s = 0; s < S; s++) {
       const max = c.maxPerType[n * S + s];
-      let outside = 0;
-      if (max < UNLIMITED)
-        for (let d = 0; d < H; d++) if ((d < first || d > last) && assign[n * H + d] === s) outside++;
-      maxPerType[i * S + s] = max >= UNLIMITED ? max : Math.max(0, max - outside);
+      maxPerType[i * S + s] = max >= UNLIMITED ? max : Math.max(0, max - typesOutside[s]);
     }
     for (let ds = 0; ds < Hs; ds++) {
       const d = first + ds;
