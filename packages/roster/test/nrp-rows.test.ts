@@ -204,6 +204,53 @@ describe.skipIf(!hasBenchmark)('fill-transfer move', () => {
   });
 });
 
+describe('relocate move', () => {
+  it('moves shifts from over-covered days to under-covered ones with the exact cost change', async () => {
+    // One employee with exactly four shifts to work: days 0-3 need nobody (each worked day costs
+    // 1 over), days 8-11 need one each (100 under). Only moving work across the fortnight helps.
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\nA,D=14,1920,1920,7,1,1,2\n\n` +
+        `SECTION_COVER\n${[0, 1, 2, 3].map((d) => `${d},D,0,100,1`).join('\n')}\n` +
+        `${[8, 9, 10, 11].map((d) => `${d},D,1,100,1`).join('\n')}\n`,
+      'relocate',
+    );
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, relocate: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    state.load(Int8Array.from({ length: 14 }, (_, d) => (d < 4 ? 0 : -1)));
+    expect([state.hard, state.soft]).toEqual([0, 4 + 400]);
+    const rng = new Random(5);
+    const before = problem.cost();
+    const delta = problem.move(rng);
+    expect(delta).toBe(-101);
+    expect(problem.cost()).toBe(before + delta);
+    problem.undo();
+    expect(problem.cost()).toBe(before);
+    for (let k = 0; k < 20 && state.soft > 0; k++) if (problem.move(rng) > 0) problem.undo();
+    expect(state.soft).toBe(0);
+    expect(Array.from(state.assign, (v, d) => (v >= 0 ? d : -1)).filter((d) => d >= 0)).toEqual([
+      8, 9, 10, 11,
+    ]);
+  });
+
+  it.skipIf(!hasBenchmark)(
+    'keeps the score exact, undoes cleanly and respects pins (instance 20)',
+    async () => {
+      const instance = loadBenchmark(20);
+      const pins = somePins(instance, 8, 5, 9);
+      const problem = await createNrpProblem(
+        { instance, pins, tuning: { moveWeights: onlyMoves({ relocate: 2 }) } },
+        0,
+        7,
+      );
+      expect(checkMoves(problem, instance, pins, 7, 3000, 0.2)).toBeGreaterThan(1000);
+    },
+  );
+});
+
 describe('repair move', () => {
   /**
    * One employee whose minimum minutes (5 shifts a week) with at most 5 shifts in a row and

@@ -7,6 +7,7 @@ import type { Random } from '@planmaat/domain';
 import type { SearchProblem, Solution } from '../engine/problem.ts';
 import type { NrpState } from './state.ts';
 import type { WindowMip } from './window-mip.ts';
+import { type Pacing, withinPace } from './pacing.ts';
 import { RowDp } from './row-dp.ts';
 import { RowPricer } from './row-price.ts';
 import { ExactRowPricer } from './row-pricing.ts';
@@ -50,6 +51,12 @@ export interface NrpMoveWeights {
    * which leaves that day's cover unchanged.
    */
   fillTransfer: number;
+  /**
+   * Move one shift of an employee across the horizon: they take an under-covered shift on a day
+   * off and give up the best of their shifts that are over-covered (year-long instances spend
+   * minutes early that a later peak needs).
+   */
+  relocate: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -68,10 +75,13 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   coverChain: 0.03,
   priceChain: 0,
   fillTransfer: 0.3,
+  relocate: 0,
 };
 
 const MAX_BLOCK = 7;
 const PRICE_CHAIN_LINKS = 2;
+/** Over-covered shifts the relocate move scores before keeping the best. */
+const RELOCATE_CANDIDATES = 48;
 /** Exchanges the fill-transfer move scores before keeping the best. */
 const FILL_TRANSFER_CANDIDATES = 4;
 /**
@@ -133,6 +143,7 @@ export class NrpProblem implements SearchProblem {
       weights.coverChain,
       weights.priceChain,
       weights.fillTransfer,
+      weights.relocate,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -201,7 +212,49 @@ export class NrpProblem implements SearchProblem {
     if (r < t[11]) return this.repair(rng);
     if (r < t[12]) return this.coverChain(rng);
     if (r < t[13]) return this.priceChain(rng);
-    return this.fillTransfer(rng);
+    if (r < t[14]) return this.fillTransfer(rng);
+    return this.relocate(rng);
+  }
+
+  private relocate(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const slot = this.randomCoverGap(rng, 32, true);
+    if (slot < 0) return NaN;
+    const day = (slot / S) | 0;
+    const shift = slot % S;
+    let n = -1;
+    const first = rng.int(N);
+    for (let j = 0; j < N && n < 0; j++) {
+      const e = (first + j) % N;
+      const i = e * H + day;
+      if (!s.pinned[i] && s.assign[i] < 0 && s.count[e * S + shift] < c.maxPerType[e * S + shift]) n = e;
+    }
+    if (n < 0) return NaN;
+    const base = n * H;
+    const delta = s.changeCell(n, day, shift);
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    let bestDelta = Infinity;
+    let bestDay = -1;
+    let candidates = 0;
+    const start = rng.int(H);
+    for (let j = 0; j < H && candidates < RELOCATE_CANDIDATES; j++) {
+      const d = (start + j) % H;
+      const v = s.assign[base + d];
+      if (v < 0 || d === day || s.pinned[base + d] || s.cover[d * S + v] <= c.coverRequired[d * S + v])
+        continue;
+      candidates++;
+      const change = s.changeCell(n, d, -1);
+      s.rollBack(mark, hard, soft);
+      if (change < bestDelta) {
+        bestDelta = change;
+        bestDay = d;
+      }
+    }
+    return bestDay < 0 ? delta : delta + s.changeCell(n, bestDay, -1);
   }
 
   /**
@@ -685,14 +738,20 @@ export class NrpProblem implements SearchProblem {
 }
 
 /** Put the best value (with rare random "blinks" skipping a candidate) into one cell. */
-export function bestInsert(s: NrpState, n: number, d: number, rng: Random | undefined): number {
+export function bestInsert(
+  s: NrpState,
+  n: number,
+  d: number,
+  rng: Random | undefined,
+  allow?: (v: number) => boolean,
+): number {
   const c = s.c;
   const current = s.assign[n * c.H + d];
   let bestValue = current;
   let bestDelta = 0;
   for (let k = c.allowedStart[n]; k < c.allowedStart[n + 1]; k++) {
     const v = c.allowedValues[k];
-    if (v === current || (rng && rng.next() < 0.05)) continue;
+    if (v === current || (rng && rng.next() < 0.05) || (allow && !allow(v))) continue;
     const mark = s.mark();
     const hard = s.hard;
     const soft = s.soft;
@@ -706,14 +765,26 @@ export function bestInsert(s: NrpState, n: number, d: number, rng: Random | unde
   return bestValue === current ? 0 : s.changeCell(n, d, bestValue);
 }
 
-/** Greedy construction: fill the roster day by day, each cell with its best value. */
-export function construct(s: NrpState, rng: Random): void {
-  const { N, H } = s.c;
+/**
+ * Greedy construction: fill the roster day by day, each cell with its best value; with `pacing`,
+ * a shift that would take an employee past their paced minutes or type count is not offered
+ * (pacing.ts).
+ */
+export function construct(s: NrpState, rng: Random, pacing?: Pacing): void {
+  const { N, H, S } = s.c;
+  let slackMinutes = 0;
+  for (let v = 0; v < S; v++) slackMinutes = Math.max(slackMinutes, s.c.shiftMinutes[v]);
+  let n = 0;
+  let d = 0;
+  const paced = pacing
+    ? (v: number): boolean =>
+        v < 0 || withinPace(s.c, pacing, s.minutes[n], s.count[n * S + v], n, d, v, slackMinutes, 1)
+    : undefined;
   const order = Int32Array.from({ length: N }, (_, i) => i);
   // A second pass revisits early choices; skipped on large instances where it costs seconds.
   const rounds = N * H * (s.c.S + 1) > 400_000 ? 1 : 2;
   for (let round = 0; round < rounds; round++) {
-    for (let d = 0; d < H; d++) {
+    for (d = 0; d < H; d++) {
       for (let i = N - 1; i > 0; i--) {
         const j = rng.int(i + 1);
         const t = order[i];
@@ -721,10 +792,10 @@ export function construct(s: NrpState, rng: Random): void {
         order[j] = t;
       }
       for (let k = 0; k < N; k++) {
-        const n = order[k];
+        n = order[k];
         if (s.pinned[n * H + d]) continue;
         s.beginMove();
-        bestInsert(s, n, d, undefined);
+        bestInsert(s, n, d, undefined, round === 0 ? paced : undefined);
       }
     }
   }
