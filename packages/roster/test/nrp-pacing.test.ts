@@ -3,7 +3,7 @@ import { Random } from '@planmaat/domain';
 import { parseNrpInstance } from '../src/index.ts';
 import { compileNrp } from '../src/nrp/compiled.ts';
 import { construct } from '../src/nrp/moves.ts';
-import { computePacing, withinPace } from '../src/nrp/pacing.ts';
+import { computePacing, unevenness, withinPace } from '../src/nrp/pacing.ts';
 import { NrpState } from '../src/nrp/state.ts';
 import { hasBenchmark, loadBenchmark } from './fixtures.ts';
 
@@ -30,6 +30,10 @@ describe('pacing of the greedy construction', () => {
     expect(minutesShare[27] - minutesShare[20]).toBeCloseTo(10 / 32, 6);
     // The shift type's count follows its demand: 21 of 42 required shifts by day 20.
     expect(typeShare[20]).toBeCloseTo(21 / 42, 12);
+    // Off an even spread by 1/16 at day 20 (22/32 against 21/28); even demand is off by nothing.
+    expect(unevenness({ minutesShare, typeShare })).toBeCloseTo(1 / 16, 6);
+    const even = computePacing({ ...c, coverRequired: c.coverRequired.map(() => 1) });
+    expect(unevenness(even)).toBeCloseTo(0, 12);
   });
 
   it('offers a shift only within the paced minutes plus the slack', () => {

@@ -90,6 +90,14 @@ export function computePacing(c: CompiledNrp): Pacing {
   return { minutesShare, typeShare };
 }
 
+/** Largest distance of the minutes share from an even spread over the days (0 = even). */
+export function unevenness(pacing: Pacing): number {
+  const H = pacing.minutesShare.length;
+  let most = 0;
+  for (let d = 0; d < H; d++) most = Math.max(most, Math.abs(pacing.minutesShare[d] - (d + 1) / H));
+  return most;
+}
+
 /**
  * Whether employee n may take shift v on day d under the pacing: its minutes so far stay within
  * the day's share of the maximum plus `slackMinutes`, and a capped shift type's count within its
