@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '@planmaat/domain';
 import { parseNrpInstance } from '../src/index.ts';
 import { compileNrp, type CompiledNrp } from '../src/nrp/compiled.ts';
+import { construct } from '../src/nrp/moves.ts';
 import { ExactRowPricer } from '../src/nrp/row-pricing.ts';
 import { companionMode } from '../src/nrp/solve.ts';
 import { NrpState } from '../src/nrp/state.ts';
 import { mergeWindow, windowInstance, windowRoster } from '../src/nrp/window-instance.ts';
-import { solveByWindows } from '../src/nrp/window-search.ts';
+import { solveByWindows, startingWindow } from '../src/nrp/window-search.ts';
 import { hasBenchmark, loadBenchmark } from './fixtures.ts';
 
 /**
@@ -175,5 +176,35 @@ describe.skipIf(!hasBenchmark)('companion mode', () => {
     expect(
       companionMode(compileNrp(loadBenchmark(22)), { ...options, exactCompanion: false }, 2),
     ).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasBenchmark)('first window', () => {
+  /** A greedy start roster of instance i, compiled. */
+  function started(i: number): { c: CompiledNrp; assign: Int8Array } {
+    const c = compileNrp(loadBenchmark(i));
+    const state = new NrpState(c);
+    construct(state, new Random(1));
+    return { c, assign: state.assign };
+  }
+
+  it('keeps two weeks of everyone where a pricing round of them is cheap (20)', () => {
+    const { c, assign } = started(20);
+    expect(startingWindow(c, assign, 14)).toEqual({ width: 14, group: c.N });
+  });
+
+  it('starts with one week where two weeks of everyone price too slowly (13: 120 employees, 18 types)', () => {
+    const { c, assign } = started(13);
+    const { width, group } = startingWindow(c, assign, 14);
+    expect(width).toBe(7);
+    expect(group).toBeGreaterThan(c.N / 2);
+  });
+
+  it('takes a group of employees where even one week of everyone is too slow (24: 150 employees, 32 types)', () => {
+    const { c, assign } = started(24);
+    const { width, group } = startingWindow(c, assign, 14);
+    expect(width).toBe(7);
+    expect(group).toBeGreaterThanOrEqual(4);
+    expect(group).toBeLessThan(c.N);
   });
 });

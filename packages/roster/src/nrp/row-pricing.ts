@@ -281,3 +281,14 @@ export class ExactRowPricer {
     return bestCost;
   }
 }
+
+/** Estimated minute-vector updates of one pricing round (every employee priced once). */
+export function pricingRoundWork(c: CompiledNrp): number {
+  const pricer = new ExactRowPricer(c);
+  let work = 0;
+  for (let n = 0; n < c.N; n++) {
+    const values = c.allowedStart[n + 1] - c.allowedStart[n];
+    work += c.H * pricer.size(n) * values;
+  }
+  return work;
+}

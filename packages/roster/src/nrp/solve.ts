@@ -10,7 +10,7 @@ import { runPortfolio, type ProgressEvent, type StopReason } from '../engine/por
 import { startCompanion, type CompanionMode } from './companion.ts';
 import { compileNrp, type CompiledNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
-import { ExactRowPricer } from './row-pricing.ts';
+import { pricingRoundWork } from './row-pricing.ts';
 import { createNrpProblem, type NrpPayload, type NrpPin, type NrpTuning } from './problem.ts';
 
 export type { NrpPin, NrpTuning };
@@ -63,9 +63,9 @@ export interface NrpSolveResult {
 
 /**
  * Pricing work (minute-vector updates) one round of column generation may cost, estimated from
- * the pricing DP's layer sizes: up to here (instances 1–19 of the benchmark, ≤ 84 days) a round
- * takes well under a second; beyond, the year-long instances would spend the whole minute in the
- * first LP.
+ * the pricing DP's layer sizes (`pricingRoundWork`): up to here (instances 1–12 and 14–18 of the
+ * benchmark) a round takes well under a second; beyond, 13, 19 and the year-long instances would
+ * spend much of the minute in the first LP.
  */
 export const COMPANION_MAX_PRICING_WORK = 4e8;
 
@@ -191,16 +191,5 @@ export function companionMode(
   // An iteration limit promises a deterministic result; a thread racing the clock is not.
   if (options.seconds === undefined || options.maxIterations !== undefined) return undefined;
   if (threads < 2 || (options.pins?.length ?? 0) > 0) return undefined;
-  return companionPricingWork(c) <= COMPANION_MAX_PRICING_WORK ? 'whole' : 'windows';
-}
-
-/** Estimated minute-vector updates of one pricing round (every employee once). */
-export function companionPricingWork(c: CompiledNrp): number {
-  const pricer = new ExactRowPricer(c);
-  let work = 0;
-  for (let n = 0; n < c.N; n++) {
-    const values = c.allowedStart[n + 1] - c.allowedStart[n];
-    work += c.H * pricer.size(n) * values;
-  }
-  return work;
+  return pricingRoundWork(c) <= COMPANION_MAX_PRICING_WORK ? 'whole' : 'windows';
 }

@@ -9,6 +9,7 @@ import { Random } from '@planmaat/domain';
 import { loadHighs } from './highs.ts';
 import { solveByColumnGeneration } from './column-generation.ts';
 import type { CompiledNrp } from './compiled.ts';
+import { pricingRoundWork } from './row-pricing.ts';
 import { NrpState } from './state.ts';
 import { mergeWindow, windowInstance, windowRoster } from './window-instance.ts';
 
@@ -45,6 +46,35 @@ const MIN_WINDOW_DAYS = 7;
 const WINDOW_DIVES = 4;
 const MIN_GROUP = 4;
 const MAX_WINDOW_DAYS = 84;
+/**
+ * Pricing work of one round in a window (pricingRoundWork) that a window may start or grow to:
+ * instance 13's one-week windows of everyone (2.5·10⁸) take 1–1.5 s once the roster is good,
+ * its two-week windows (6.5·10⁸) ran out of their 6 s without a result.
+ */
+const WINDOW_MAX_PRICING_WORK = 4e8;
+
+function windowPricingWork(c: CompiledNrp, assign: Int8Array, days: number): number {
+  return pricingRoundWork(windowInstance(c, assign, 0, Math.min(c.H, days) - 1).sub);
+}
+
+/**
+ * The first window: at most `days` days, fewer (down to a week) while one pricing round of
+ * everyone would exceed the budget; where even a week does, a group of employees sized to it.
+ */
+export function startingWindow(
+  c: CompiledNrp,
+  assign: Int8Array,
+  days: number,
+): { width: number; group: number } {
+  let width = Math.min(c.H, days);
+  while (width > MIN_WINDOW_DAYS && windowPricingWork(c, assign, width) > WINDOW_MAX_PRICING_WORK) width -= 7;
+  const work = windowPricingWork(c, assign, width);
+  const group =
+    work > WINDOW_MAX_PRICING_WORK
+      ? Math.max(MIN_GROUP, Math.ceil((c.N * WINDOW_MAX_PRICING_WORK) / work))
+      : c.N;
+  return { width, group };
+}
 
 export interface WindowSearchResult {
   assign?: Int8Array;
@@ -74,8 +104,9 @@ export async function solveByWindows(
   let improved = 0;
   let from = 0;
   // Employees per window: everyone, unless even the shortest window is slow (many employees ×
-  // shift types, e.g. instance 13), then a random group.
+  // shift types, e.g. instance 24), then a random group.
   let group = c.N;
+  let sized = options.windowDays !== undefined;
   const rng = new Random(options.seed ?? 1);
   // Windows since the last improvement: a whole pass without one widens the window.
   let idle = 0;
@@ -86,6 +117,10 @@ export async function solveByWindows(
       // Nothing feasible yet: wait for the search.
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
+    }
+    if (!sized) {
+      sized = true;
+      ({ width, group } = startingWindow(c, best.assign, width));
     }
     const to = Math.min(c.H - 1, from + width - 1);
     const window = windowInstance(
@@ -117,7 +152,11 @@ export async function solveByWindows(
     // Grow the group to everyone first, then the days; shrink the days first, then the group.
     if (took < FAST_WINDOW_MS || idle >= pass) {
       if (group < c.N) group = Math.min(c.N, Math.ceil(group * 1.5));
-      else width = Math.min(c.H, MAX_WINDOW_DAYS, width + 7);
+      else if (
+        width < Math.min(c.H, MAX_WINDOW_DAYS) &&
+        windowPricingWork(c, best.assign, width + 7) <= WINDOW_MAX_PRICING_WORK
+      )
+        width += 7;
     } else if (took > SLOW_WINDOW_MS) {
       if (width > Math.min(c.H, MIN_WINDOW_DAYS)) width = Math.max(MIN_WINDOW_DAYS, width - 7);
       else group = Math.max(MIN_GROUP, Math.floor(group * 0.6));
