@@ -219,18 +219,12 @@ export class NrpProblem implements SearchProblem {
   private relocate(rng: Random): number {
     const s = this.state;
     const c = s.c;
-    const { N, H, S } = c;
+    const { H, S } = c;
     const slot = this.randomCoverGap(rng, 32, true);
     if (slot < 0) return NaN;
     const day = (slot / S) | 0;
     const shift = slot % S;
-    let n = -1;
-    const first = rng.int(N);
-    for (let j = 0; j < N && n < 0; j++) {
-      const e = (first + j) % N;
-      const i = e * H + day;
-      if (!s.pinned[i] && s.assign[i] < 0 && s.count[e * S + shift] < c.maxPerType[e * S + shift]) n = e;
-    }
+    const n = this.offTaker(day, shift, rng);
     if (n < 0) return NaN;
     const base = n * H;
     const delta = s.changeCell(n, day, shift);
@@ -273,14 +267,8 @@ export class NrpProblem implements SearchProblem {
     if (slot < 0) return NaN;
     const d = (slot / S) | 0;
     const shift = slot % S;
-    // Prefer a taker who is off that day (nothing else becomes short) and below the type maximum.
-    let y = -1;
-    const first = rng.int(N);
-    for (let j = 0; j < N && y < 0; j++) {
-      const n = (first + j) % N;
-      const i = n * H + d;
-      if (!s.pinned[i] && s.assign[i] < 0 && s.count[n * S + shift] < c.maxPerType[n * S + shift]) y = n;
-    }
+    // Prefer a taker who is off that day (nothing else becomes short).
+    let y = this.offTaker(d, shift, rng);
     if (y < 0) y = this.employeeFor(d, shift, rng);
     if (y < 0) return NaN;
     let delta = s.changeCell(y, d, shift);
@@ -424,6 +412,20 @@ export class NrpProblem implements SearchProblem {
       }
     }
     return moved ? delta : NaN;
+  }
+
+  /** A random employee off on day d (not pinned) who may take one more `shift`; -1 if none. */
+  private offTaker(d: number, shift: number, rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const first = rng.int(N);
+    for (let j = 0; j < N; j++) {
+      const n = (first + j) % N;
+      const i = n * H + d;
+      if (!s.pinned[i] && s.assign[i] < 0 && s.count[n * S + shift] < c.maxPerType[n * S + shift]) return n;
+    }
+    return -1;
   }
 
   /** A random employee who may take `shift` on day d and does not work it. */
