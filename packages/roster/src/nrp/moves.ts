@@ -776,6 +776,7 @@ export function construct(s: NrpState, rng: Random, pacing?: Pacing): void {
   const { N, H, S } = s.c;
   let slackMinutes = 0;
   for (let v = 0; v < S; v++) slackMinutes = Math.max(slackMinutes, s.c.shiftMinutes[v]);
+  // The cell being filled; the pacing filter reads it (one closure for the whole construction).
   let n = 0;
   let d = 0;
   const paced = pacing

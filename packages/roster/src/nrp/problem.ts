@@ -93,8 +93,8 @@ export async function createNrpProblem(
  * rhythm all year (instance 22); on 4- to 12-week instances it measured worse (13: 2,398 → 2,624,
  * 19: 4,114 → 4,374 at 60 s), so it stays off there. The relocate move moves work across the
  * year (24: 79,727 → 70,811 with seed 1, 79,690 → 69,983 with seed 2 at 60 s; 20–23 unchanged
- * within the run-to-run spread); it is meant for year-long demand shifts, so it is off on short
- * horizons too.
+ * within the run-to-run spread); on 13–19 it showed no clear effect (15 better with one seed and
+ * worse with the other, 19 the reverse), so it stays off there too.
  */
 function horizonWeights(H: number): Partial<NrpMoveWeights> {
   return H >= 182 ? { repair: 0.002, relocate: 5 } : {};

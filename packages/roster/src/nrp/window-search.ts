@@ -156,7 +156,7 @@ export async function solveByWindows(
         width < Math.min(c.H, MAX_WINDOW_DAYS) &&
         windowPricingWork(c, best.assign, width + 7) <= WINDOW_MAX_PRICING_WORK
       )
-        width += 7;
+        width = Math.min(c.H, MAX_WINDOW_DAYS, width + 7);
     } else if (took > SLOW_WINDOW_MS) {
       if (width > Math.min(c.H, MIN_WINDOW_DAYS)) width = Math.max(MIN_WINDOW_DAYS, width - 7);
       else group = Math.max(MIN_GROUP, Math.floor(group * 0.6));
