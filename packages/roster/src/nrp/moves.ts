@@ -224,7 +224,7 @@ export class NrpProblem implements SearchProblem {
     if (slot < 0) return NaN;
     const day = (slot / S) | 0;
     const shift = slot % S;
-    const n = this.offTaker(day, shift, rng);
+    const n = this.employeeFor(day, shift, rng, true);
     if (n < 0) return NaN;
     const base = n * H;
     const delta = s.changeCell(n, day, shift);
@@ -268,7 +268,7 @@ export class NrpProblem implements SearchProblem {
     const d = (slot / S) | 0;
     const shift = slot % S;
     // Prefer a taker who is off that day (nothing else becomes short).
-    let y = this.offTaker(d, shift, rng);
+    let y = this.employeeFor(d, shift, rng, true);
     if (y < 0) y = this.employeeFor(d, shift, rng);
     if (y < 0) return NaN;
     let delta = s.changeCell(y, d, shift);
@@ -414,8 +414,11 @@ export class NrpProblem implements SearchProblem {
     return moved ? delta : NaN;
   }
 
-  /** A random employee off on day d (not pinned) who may take one more `shift`; -1 if none. */
-  private offTaker(d: number, shift: number, rng: Random): number {
+  /**
+   * A random employee (not pinned on day d) who may take `shift` that day and does not work it;
+   * with `offWithRoom`, only one who is off that day and below the shift's maximum. -1 if none.
+   */
+  private employeeFor(d: number, shift: number, rng: Random, offWithRoom = false): number {
     const s = this.state;
     const c = s.c;
     const { N, H, S } = c;
@@ -423,21 +426,14 @@ export class NrpProblem implements SearchProblem {
     for (let j = 0; j < N; j++) {
       const n = (first + j) % N;
       const i = n * H + d;
-      if (!s.pinned[i] && s.assign[i] < 0 && s.count[n * S + shift] < c.maxPerType[n * S + shift]) return n;
-    }
-    return -1;
-  }
-
-  /** A random employee who may take `shift` on day d and does not work it. */
-  private employeeFor(d: number, shift: number, rng: Random): number {
-    const s = this.state;
-    const c = s.c;
-    const { N, H, S } = c;
-    const first = rng.int(N);
-    for (let j = 0; j < N; j++) {
-      const n = (first + j) % N;
-      const i = n * H + d;
-      if (!s.pinned[i] && s.assign[i] !== shift && c.maxPerType[n * S + shift] > 0) return n;
+      if (s.pinned[i]) continue;
+      const k = n * S + shift;
+      if (
+        offWithRoom
+          ? s.assign[i] < 0 && s.count[k] < c.maxPerType[k]
+          : s.assign[i] !== shift && c.maxPerType[k] > 0
+      )
+        return n;
     }
     return -1;
   }
