@@ -25,6 +25,27 @@ export interface MapPoint {
 const tileUrl = import.meta.env.VITE_TILE_URL as string | undefined;
 const tileAttribution = (import.meta.env.VITE_TILE_ATTRIBUTION as string | undefined) ?? '';
 
+interface CanvasInternals {
+  _ctx?: CanvasRenderingContext2D;
+  _redrawRequest: number | null;
+}
+const canvasRedraw = (L.Canvas.prototype as unknown as { _redraw(this: CanvasInternals): void })._redraw;
+
+/**
+ * Leaflet's canvas renderer, safe against a redraw that runs after its map is gone: the browser
+ * tests once caught its `_clear` reading the context of a removed renderer while leaving the
+ * home-care page. Without a context there is nothing to draw.
+ */
+const SafeCanvas = L.Canvas.extend({
+  _redraw(this: CanvasInternals) {
+    if (!this._ctx) {
+      this._redrawRequest = null;
+      return;
+    }
+    canvasRedraw.call(this);
+  },
+}) as unknown as new (options?: L.RendererOptions) => L.Canvas;
+
 export function RouteMap({
   routes,
   points,
@@ -40,13 +61,19 @@ export function RouteMap({
 
   useEffect(() => {
     if (!box.current) return;
-    const m = L.map(box.current, { zoomControl: true, attributionControl: !!tileUrl, preferCanvas: true });
+    const m = L.map(box.current, {
+      zoomControl: true,
+      attributionControl: !!tileUrl,
+      preferCanvas: true,
+      renderer: new SafeCanvas(),
+    });
     if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 19 }).addTo(m);
     L.control.scale({ imperial: false }).addTo(m);
     m.setView([52.06, 4.49], 13);
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
     return () => {
+      m.stop();
       m.remove();
       map.current = null;
     };
