@@ -24,6 +24,7 @@ export interface Pacing {
 export function computePacing(c: CompiledNrp): Pacing {
   const { N, H, S } = c;
   const demand = new Float64Array(H);
+  const shifts = new Float64Array(H);
   const capacity = new Float64Array(H);
   let totalShifts = 0;
   let totalDemand = 0;
@@ -31,8 +32,9 @@ export function computePacing(c: CompiledNrp): Pacing {
     for (let s = 0; s < S; s++) {
       const required = c.coverRequired[d * S + s];
       demand[d] += required * c.shiftMinutes[s];
-      totalShifts += required;
+      shifts[d] += required;
     }
+    totalShifts += shifts[d];
     totalDemand += demand[d];
   }
   const meanShift = totalShifts > 0 ? totalDemand / totalShifts : 480;
@@ -40,9 +42,7 @@ export function computePacing(c: CompiledNrp): Pacing {
   for (let n = 0; n < N; n++) budget += c.maxMinutes[n];
   let totalCapacity = 0;
   for (let d = 0; d < H; d++) {
-    let dayShifts = 0;
-    for (let s = 0; s < S; s++) dayShifts += c.coverRequired[d * S + s];
-    const shiftLength = dayShifts > 0 ? demand[d] / dayShifts : meanShift;
+    const shiftLength = shifts[d] > 0 ? demand[d] / shifts[d] : meanShift;
     for (let n = 0; n < N; n++) {
       if (c.fixedOff[n * H + d]) continue;
       const on = c.maxConsecutive[n];

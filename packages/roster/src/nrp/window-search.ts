@@ -67,8 +67,11 @@ export function startingWindow(
   days: number,
 ): { width: number; group: number } {
   let width = Math.min(c.H, days);
-  while (width > MIN_WINDOW_DAYS && windowPricingWork(c, assign, width) > WINDOW_MAX_PRICING_WORK) width -= 7;
-  const work = windowPricingWork(c, assign, width);
+  let work = windowPricingWork(c, assign, width);
+  while (width > MIN_WINDOW_DAYS && work > WINDOW_MAX_PRICING_WORK) {
+    width -= 7;
+    work = windowPricingWork(c, assign, width);
+  }
   const group =
     work > WINDOW_MAX_PRICING_WORK
       ? Math.max(MIN_GROUP, Math.ceil((c.N * WINDOW_MAX_PRICING_WORK) / work))
