@@ -148,6 +148,32 @@ describe('column generation', () => {
     },
     120_000,
   );
+
+  it.skipIf(!hasBenchmark)(
+    'proves benchmark instance 1 optimal by branch-and-price alone, as HiGHS does on the full model',
+    async () => {
+      // No dives and no integer master: the root LP (558) is far below the optimum, so only a
+      // complete search of the branching tree can find and prove it.
+      const instance = loadBenchmark(1);
+      const c = compileNrp(instance);
+      const result = await solveByColumnGeneration(c, {
+        deadline: Date.now() + 60_000,
+        maxDives: 0,
+        branching: true,
+      });
+      const mip = await solveNrpMip(instance, 60);
+      expect(mip.status).toBe('optimal');
+      const optimum = Math.round(mip.objective!);
+      expect(result.lpValue).toBeLessThan(optimum - 10);
+      expect(result.status).toContain('complete');
+      expect(result.status).not.toContain('mip');
+      expect([result.objective, result.lowerBound]).toEqual([optimum, optimum]);
+      const state = new NrpState(c);
+      state.load(result.assign!);
+      expect([state.countViolations(), state.soft]).toEqual([0, optimum]);
+    },
+    150_000,
+  );
 });
 
 describe('portfolio exchange', () => {

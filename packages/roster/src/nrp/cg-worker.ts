@@ -38,6 +38,7 @@ if (start.mode === 'windows') {
     shouldStop,
     onImproved,
     onLowerBound: (lowerBound) => post({ kind: 'bound', lowerBound }),
+    branching: true,
     incumbent: () =>
       new Promise((resolve) => {
         port.once('message', (reply: CompanionRequest) => resolve(reply.assign));
