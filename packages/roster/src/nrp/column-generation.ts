@@ -25,6 +25,8 @@ const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
 /** Pricing rounds after each fixing step of a capped dive. */
 const DIVE_STEP_ROUNDS = 10;
+/** Branching decisions on one path at most (a deeper subtree is left unsearched). */
+const MAX_BRANCH_DEPTH = 2_000;
 /** Weight of the best-bound duals in the smoothed pricing point. */
 const SMOOTHING = 0.5;
 
@@ -648,7 +650,7 @@ class RestrictedMaster {
         }
       }
     };
-    const explore = (): void => {
+    const explore = (depth: number): void => {
       if (done()) return;
       nodes++;
       const result = this.generate(noEmployee, done);
@@ -658,32 +660,20 @@ class RestrictedMaster {
       }
       const value = Math.ceil(result.value - 1e-6);
       if (value >= bestObjective()) return;
-      const x = result.x;
-      const y = new Float64Array(N * H * V);
-      const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
-      for (let j = 0; j < columns; j++) {
-        const share = x[this.firstRowColumn + j];
-        if (share <= 1e-9) continue;
-        const n = this.columnEmployee[j];
-        for (let d = 0; d < H; d++) y[(n * H + d) * V + this.columnRows[j * H + d] + 1] += share;
-      }
-      let cell = -1;
-      let v = 0;
-      let most = 0;
-      for (let i = 0; i < N * H * V; i++)
-        if (y[i] > 1e-6 && y[i] < 0.999 && y[i] > most) {
-          most = y[i];
-          cell = (i / V) | 0;
-          v = (i % V) - 1;
-        }
-      if (cell < 0) {
-        consider(this.decode(x));
+      const branch = this.mostFractionalCell(result.x);
+      if (!branch) {
+        consider(this.decode(result.x));
         return;
       }
+      if (depth >= MAX_BRANCH_DEPTH) {
+        skipped = true;
+        return;
+      }
+      const { cell, v } = branch;
       this.cellFix[cell] = v;
       this.cellsFixed++;
       let removed = takeOut(cell, (u) => u === v);
-      explore();
+      explore(depth + 1);
       this.cellFix[cell] = FREE;
       this.cellsFixed--;
       putBack(removed);
@@ -691,13 +681,35 @@ class RestrictedMaster {
       this.cellForbid[cell * V + v + 1] = 1;
       this.cellsFixed++;
       removed = takeOut(cell, (u) => u !== v);
-      explore();
+      explore(depth + 1);
       this.cellForbid[cell * V + v + 1] = 0;
       this.cellsFixed--;
       putBack(removed);
     };
-    explore();
+    explore(0);
     return { nodes, complete: !done() && !skipped };
+  }
+
+  /** The (cell, value) the LP solution x holds most of without holding it whole, if any. */
+  private mostFractionalCell(x: Float64Array): { cell: number; v: number } | undefined {
+    const { N, H, S } = this.c;
+    const V = S + 1;
+    const y = new Float64Array(N * H * V);
+    const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
+    for (let j = 0; j < columns; j++) {
+      const share = x[this.firstRowColumn + j];
+      if (share <= 1e-9) continue;
+      const n = this.columnEmployee[j];
+      for (let d = 0; d < H; d++) y[(n * H + d) * V + this.columnRows[j * H + d] + 1] += share;
+    }
+    let best: { cell: number; v: number } | undefined;
+    let most = 0;
+    for (let i = 0; i < N * H * V; i++)
+      if (y[i] > 1e-6 && y[i] < 0.999 && y[i] > most) {
+        most = y[i];
+        best = { cell: (i / V) | 0, v: (i % V) - 1 };
+      }
+    return best;
   }
 
   private fix(j: number, fixed: Uint8Array, fixedColumns: number[]): void {
