@@ -221,9 +221,9 @@ class RestrictedMaster {
       options.branching === true && lowerBound !== undefined && root.status === 'lp converged';
     const maxDives = options.maxDives ?? Infinity;
     // With branching, the dives stop after a whole cycle of four without a better roster and
-    // branching takes the rest of their time. Measured on 5–8 (60 s, 2 threads): stopping at half
-    // the dive time instead left 6 at 1,951 and 8 at 1,311 (1,950 and 1,304 this way), though 5
-    // reached its optimum sooner (8 s vs 50 s).
+    // branching takes the rest of their time. Measured on 5–8 (60 s, 2 threads, with branching on
+    // the largest share): stopping at half the dive time instead left 6 at 1,951 and 8 at 1,311
+    // (1,950 and 1,304 this way).
     let lastBetter = 0;
     while (
       dives < maxDives &&
