@@ -109,9 +109,10 @@ class RestrictedMaster {
   private readonly cellFix: Int8Array;
   /** Values branching forbids: cellForbid[(n·H + d)·V + v + 1] = 1. */
   private readonly cellForbid: Uint8Array;
-  /** Decisions that keep each column out of the master (upper bound 0), by column. */
+  /** Holds that keep each column out of the master (upper bound 0), by column. */
   private readonly columnOut = new Map<number, number>();
-  private cellsFixed = 0;
+  /** Cell fixes and forbidden values in force (dives, branching); none at the root. */
+  private cellDecisions = 0;
   /** LP solves so far. */
   private rounds = 0;
 
@@ -336,7 +337,7 @@ class RestrictedMaster {
   ): { value: number; x?: Float64Array; status: string; bound?: number } {
     // Lagrangian bound (only while nothing is fixed), valid from rounds where every pricing
     // call was exact.
-    const bounding = !fixed.includes(1) && this.cellsFixed === 0;
+    const bounding = !fixed.includes(1) && this.cellDecisions === 0;
     let bound = -Infinity;
     // Dual smoothing (Wentges): price at a point between the LP duals and the duals of the best
     // bound so far, which damps the LP duals' oscillation; a round that finds nothing there is
@@ -441,7 +442,7 @@ class RestrictedMaster {
         }
         const must = this.cellFix[n * H + d];
         if (must !== FREE) for (let v = -1; v < S; v++) if (v !== must) dayCost[d * V + v + 1] = Infinity;
-        if (this.cellsFixed > 0)
+        if (this.cellDecisions > 0)
           for (let v = -1; v < S; v++)
             if (this.cellForbid[cell + v + 1] === 1) dayCost[d * V + v + 1] = Infinity;
       }
@@ -535,16 +536,7 @@ class RestrictedMaster {
       if (!start.x) return undefined;
       let x = start.x;
       for (;;) {
-        const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
-        const y = new Float64Array(N * H * V);
-        let integral = true;
-        for (let j = 0; j < columns; j++) {
-          const value = x[this.firstRowColumn + j];
-          if (value <= 1e-9) continue;
-          if (value < 0.999) integral = false;
-          const n = this.columnEmployee[j];
-          for (let d = 0; d < H; d++) y[(n * H + d) * V + this.columnRows[j * H + d] + 1] += value;
-        }
+        const { shares: y, integral } = this.cellShares(x);
         if (integral) return this.decode(x);
         const fractional: { cell: number; v: number; score: number }[] = [];
         const newly: number[] = [];
@@ -575,7 +567,7 @@ class RestrictedMaster {
           newly.push(cell);
         }
         if (newly.length === 0) return this.decode(x);
-        this.cellsFixed += newly.length;
+        this.cellDecisions += newly.length;
         // Columns that disagree with a new fix leave the master.
         const fixesOf = new Map<number, number[]>();
         for (const cell of newly) {
@@ -590,7 +582,7 @@ class RestrictedMaster {
           if (!days || removed.has(j)) continue;
           if (days.some((d) => this.columnRows[j * H + d] !== this.cellFix[n * H + d])) {
             removed.add(j);
-            this.model.changeColBounds(this.firstRowColumn + j, 0, 0);
+            this.holdOut(j);
           }
         }
         let rounds = 0;
@@ -600,9 +592,9 @@ class RestrictedMaster {
         if (done()) return undefined;
       }
     } finally {
-      for (const j of removed) this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
+      this.release(removed);
       this.cellFix.fill(FREE);
-      this.cellsFixed = 0;
+      this.cellDecisions = 0;
     }
   }
 
@@ -633,22 +625,10 @@ class RestrictedMaster {
       const removed: number[] = [];
       for (let j = 0; j < this.columnEmployee.length; j++) {
         if (this.columnEmployee[j] !== n || keep(this.columnRows[j * H + d])) continue;
-        const count = this.columnOut.get(j) ?? 0;
-        this.columnOut.set(j, count + 1);
-        if (count === 0) this.model.changeColBounds(this.firstRowColumn + j, 0, 0);
+        this.holdOut(j);
         removed.push(j);
       }
       return removed;
-    };
-    const putBack = (removed: number[]) => {
-      for (const j of removed) {
-        const count = this.columnOut.get(j)! - 1;
-        if (count > 0) this.columnOut.set(j, count);
-        else {
-          this.columnOut.delete(j);
-          this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
-        }
-      }
     };
     const explore = (depth: number): void => {
       if (done()) return;
@@ -671,20 +651,20 @@ class RestrictedMaster {
       }
       const { cell, v } = branch;
       this.cellFix[cell] = v;
-      this.cellsFixed++;
+      this.cellDecisions++;
       let removed = takeOut(cell, (u) => u === v);
       explore(depth + 1);
       this.cellFix[cell] = FREE;
-      this.cellsFixed--;
-      putBack(removed);
+      this.cellDecisions--;
+      this.release(removed);
       if (done() || value >= bestObjective()) return;
       this.cellForbid[cell * V + v + 1] = 1;
-      this.cellsFixed++;
+      this.cellDecisions++;
       removed = takeOut(cell, (u) => u !== v);
       explore(depth + 1);
       this.cellForbid[cell * V + v + 1] = 0;
-      this.cellsFixed--;
-      putBack(removed);
+      this.cellDecisions--;
+      this.release(removed);
     };
     explore(0);
     return { nodes, complete: !done() && !skipped };
@@ -699,14 +679,7 @@ class RestrictedMaster {
   private mostFractionalCell(x: Float64Array): { cell: number; v: number } | undefined {
     const { N, H, S } = this.c;
     const V = S + 1;
-    const y = new Float64Array(N * H * V);
-    const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
-    for (let j = 0; j < columns; j++) {
-      const share = x[this.firstRowColumn + j];
-      if (share <= 1e-9) continue;
-      const n = this.columnEmployee[j];
-      for (let d = 0; d < H; d++) y[(n * H + d) * V + this.columnRows[j * H + d] + 1] += share;
-    }
+    const y = this.cellShares(x).shares;
     let best: { cell: number; v: number } | undefined;
     let most = 0;
     for (let i = 0; i < N * H * V; i++)
@@ -715,6 +688,44 @@ class RestrictedMaster {
         best = { cell: (i / V) | 0, v: (i % V) - 1 };
       }
     return best;
+  }
+
+  /**
+   * Shares of every (cell, value) in the LP solution x, at `(n·H + d)·V + v + 1`, and whether
+   * every column is at 0 or 1.
+   */
+  private cellShares(x: Float64Array): { shares: Float64Array; integral: boolean } {
+    const { N, H, S } = this.c;
+    const V = S + 1;
+    const shares = new Float64Array(N * H * V);
+    let integral = true;
+    const columns = Math.min(this.columnEmployee.length, x.length - this.firstRowColumn);
+    for (let j = 0; j < columns; j++) {
+      const value = x[this.firstRowColumn + j];
+      if (value <= 1e-9) continue;
+      if (value < 0.999) integral = false;
+      const n = this.columnEmployee[j];
+      for (let d = 0; d < H; d++) shares[(n * H + d) * V + this.columnRows[j * H + d] + 1] += value;
+    }
+    return { shares, integral };
+  }
+
+  /** Keeps column j out of the master (upper bound 0) until every hold on it is released. */
+  private holdOut(j: number): void {
+    const holds = this.columnOut.get(j) ?? 0;
+    this.columnOut.set(j, holds + 1);
+    if (holds === 0) this.model.changeColBounds(this.firstRowColumn + j, 0, 0);
+  }
+
+  private release(columns: Iterable<number>): void {
+    for (const j of columns) {
+      const holds = this.columnOut.get(j)! - 1;
+      if (holds > 0) this.columnOut.set(j, holds);
+      else {
+        this.columnOut.delete(j);
+        this.model.changeColBounds(this.firstRowColumn + j, 0, this.highs.infinity);
+      }
+    }
   }
 
   private fix(j: number, fixed: Uint8Array, fixedColumns: number[]): void {
