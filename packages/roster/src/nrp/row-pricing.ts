@@ -4,13 +4,14 @@
  * days whose state is (value, run length, run touches day 0, worked weekends) holds one vector of
  * costs over the minutes used (in units of the shifts' greatest common divisor), so successions,
  * run lengths with the horizon-edge exemption, weekends and the minutes range are exact, and the
- * inner loop is a shifted vector minimum over typed arrays. Shift-type maxima, which rarely bind,
- * are priced: a type used too often gets a price and the programme runs again (a few times at
- * most); a row that still breaks one is not returned.
+ * inner loop is a shifted vector minimum over typed arrays. A shift type whose maximum the row
+ * breaks is counted in the state and the programme runs again (exact for up to two such types);
+ * a third is priced, and the cheapest row found that keeps every maximum is returned (such calls
+ * are counted in `inexact`); a row that breaks one is never returned.
  */
 import { FREE_CELL, minuteUnit, type CompiledNrp } from './compiled.ts';
 
-const TYPE_PRICE_ROUNDS = 6;
+const TYPE_PRICE_ROUNDS = 10;
 /** Largest back-pointer table (days × states × minute units) a call may allocate: 100 MB. */
 const MAX_BACK_POINTERS = 50_000_000;
 
@@ -28,6 +29,9 @@ export class ExactRowPricer {
   private aliveB = new Int32Array(0);
   private readonly typePrice: Float64Array;
   private readonly typeCount: Int32Array;
+  private readonly priceLow: Float64Array;
+  private readonly priceHigh: Float64Array;
+  private readonly bestRow: Int8Array;
   private readonly cost: Float64Array;
   /** Row of the last successful `price` call (shift index or -1 per day). */
   readonly row: Int8Array;
@@ -39,6 +43,9 @@ export class ExactRowPricer {
     this.units = Int32Array.from(c.shiftMinutes, (m) => m / this.unit);
     this.typePrice = new Float64Array(c.S);
     this.typeCount = new Int32Array(c.S);
+    this.priceLow = new Float64Array(c.S);
+    this.priceHigh = new Float64Array(c.S);
+    this.bestRow = new Int8Array(c.H);
     this.cost = new Float64Array(c.H * (c.S + 1));
     this.row = new Int8Array(c.H);
   }
@@ -81,8 +88,16 @@ export class ExactRowPricer {
     let spread = 1;
     for (let i = 0; i < H * V; i++)
       if (Number.isFinite(dayCost[i])) spread = Math.max(spread, Math.abs(dayCost[i]));
+    // Up to two broken types are counted exactly in the DP state; further ones are priced.
     let tracked = -1;
+    let tracked2 = -1;
     let priced = false;
+    // Per priced type, a price known to leave it over its maximum (low) and one known to keep
+    // it within (high): later rounds bisect between them, and the cheapest row that keeps every
+    // maximum is returned.
+    const low = this.priceLow.fill(0);
+    const high = this.priceHigh.fill(Infinity);
+    let bestTotal = Infinity;
     for (let round = 0; round < TYPE_PRICE_ROUNDS; round++) {
       for (let d = 0; d < H; d++) {
         const off = c.fixedOff[n * H + d] === 1;
@@ -93,7 +108,11 @@ export class ExactRowPricer {
         if (frozen !== FREE_CELL)
           for (let v = -1; v < S; v++) if (v !== frozen) this.cost[d * V + v + 1] = Infinity;
       }
-      if (this.solve(n, tracked) === Infinity) return Infinity;
+      // Prices are finite, so no row at all keeps the hard rules (and the tracked maximum).
+      if (this.solve(n, tracked, tracked2) === Infinity) {
+        if (!priced) return Infinity;
+        break;
+      }
       this.typeCount.fill(0);
       for (let d = 0; d < H; d++) if (this.row[d] >= 0) this.typeCount[this.row[d]]++;
       let worst = -1;
@@ -106,28 +125,49 @@ export class ExactRowPricer {
         }
       }
       if (worst < 0) {
-        if (priced) this.inexact++;
         let total = 0;
         for (let d = 0; d < H; d++) total += dayCost[d * V + this.row[d] + 1];
-        return total;
+        if (!priced) return total;
+        if (total < bestTotal) {
+          bestTotal = total;
+          this.bestRow.set(this.row);
+        }
+        // Lower the prices that kept their types within bounds, towards the last that did not.
+        let open = false;
+        for (let u = 0; u < S; u++) {
+          if (this.typePrice[u] === 0) continue;
+          high[u] = this.typePrice[u];
+          if (high[u] - low[u] > 0.01 * spread) open = true;
+          this.typePrice[u] = (low[u] + high[u]) / 2;
+        }
+        if (!open) break;
+        continue;
       }
-      // The first type broken is counted exactly in the state (if the back-pointer table stays
-      // within its budget); any further one is priced.
+      // The first two types broken are counted exactly in the state (while the back-pointer
+      // table stays within its budget); any further one is priced.
       const counted = Math.min(c.maxPerType[n * S + worst], H) + 1;
+      const trackedStates = tracked >= 0 ? Math.min(c.maxPerType[n * S + tracked], H) + 1 : 1;
       if (tracked < 0 && this.size(n) * counted * H <= MAX_BACK_POINTERS) tracked = worst;
+      else if (tracked2 < 0 && this.size(n) * trackedStates * counted * H <= MAX_BACK_POINTERS)
+        tracked2 = worst;
       else {
         priced = true;
         for (let u = 0; u < S; u++)
-          if (u !== tracked && this.typeCount[u] > c.maxPerType[n * S + u])
-            this.typePrice[u] += spread * 0.25 * (round + 1);
+          if (u !== tracked && u !== tracked2 && this.typeCount[u] > c.maxPerType[n * S + u]) {
+            low[u] = this.typePrice[u];
+            this.typePrice[u] =
+              high[u] < Infinity ? (low[u] + high[u]) / 2 : low[u] + spread * 0.25 * (round + 1);
+          }
       }
     }
     this.inexact++;
-    return Infinity;
+    if (bestTotal === Infinity) return Infinity;
+    this.row.set(this.bestRow);
+    return bestTotal;
   }
 
-  /** The DP; `tracked` is a shift type whose count is part of the state (-1: none). */
-  private solve(n: number, tracked: number): number {
+  /** The DP; `tracked` and `tracked2` are shift types whose counts are part of the state (-1: none). */
+  private solve(n: number, tracked: number, tracked2: number): number {
     const c = this.c;
     const { H, S } = c;
     const V = S + 1;
@@ -139,7 +179,11 @@ export class ExactRowPricer {
     const minCons = c.minConsecutive[n];
     const minOff = Math.max(1, c.minDaysOff[n]);
     const lo = Math.max(0, Math.ceil(c.minMinutes[n] / this.unit));
-    const T = tracked >= 0 ? Math.min(c.maxPerType[n * S + tracked], H) + 1 : 1;
+    const T1 = tracked >= 0 ? Math.min(c.maxPerType[n * S + tracked], H) + 1 : 1;
+    const T2 = tracked2 >= 0 ? Math.min(c.maxPerType[n * S + tracked2], H) + 1 : 1;
+    const T = T1 * T2;
+    // Count index step of each value: T2 for the first tracked type, 1 for the second.
+    const step = (v: number) => (v < 0 ? 0 : v === tracked ? T2 : v === tracked2 ? 1 : 0);
     const KT = K * T;
     const states = A * R * 2 * KT;
     const layer = states * M;
@@ -160,8 +204,8 @@ export class ExactRowPricer {
     let nextAlive = this.aliveB;
     const cost = this.cost;
     const back = this.back;
-    // State s = (((a * R + r - 1) * 2 + e) * K + k) * T + count of the tracked type; its
-    // minutes vector is [s * M, s * M + M).
+    // State s = (((a * R + r - 1) * 2 + e) * K + k) * T + c1 * T2 + c2, with c1 and c2 the
+    // counts of the tracked types; its minutes vector is [s * M, s * M + M).
     cur.fill(Infinity, 0, layer);
     for (let p = 0; p < states; p++) {
       curAlive[2 * p] = M;
@@ -171,10 +215,11 @@ export class ExactRowPricer {
       const v = values[first + a];
       const w = cost[v + 1];
       if (w === Infinity) continue;
-      const counted = tracked >= 0 && v === tracked;
-      const s = (a * R * 2 + 1) * KT + (counted ? 1 : 0);
+      const inc = step(v);
+      const s = (a * R * 2 + 1) * KT + inc;
       const m = a > 0 ? units[v] : 0;
-      if (m < M && (!counted || T > 1)) {
+      const fits = v < 0 || (v === tracked ? T1 > 1 : v === tracked2 ? T2 > 1 : true);
+      if (m < M && fits) {
         cur[s * M + m] = w;
         curAlive[2 * s] = Math.min(curAlive[2 * s], m);
         curAlive[2 * s + 1] = Math.max(curAlive[2 * s + 1], m);
@@ -191,6 +236,7 @@ export class ExactRowPricer {
       const backBase = d * layer;
       for (let p = 0; p < states; p++) {
         const ct = p % T;
+        const c2 = ct % T2;
         const k = ((p / T) | 0) % K;
         const code = (p / KT) | 0;
         const e = code & 1;
@@ -225,8 +271,14 @@ export class ExactRowPricer {
           let nk = k;
           if (sunday && (works || pWorks)) nk++;
           if (nk >= K) continue;
-          const nct = works && v === tracked ? ct + 1 : ct;
-          if (nct >= T) continue;
+          let nct = ct;
+          if (works && v === tracked) {
+            nct += T2;
+            if (nct >= T) continue;
+          } else if (works && v === tracked2) {
+            if (c2 + 1 >= T2) continue;
+            nct++;
+          }
           const shift = works ? units[v] : 0;
           const qs = (((a * R + nr - 1) * 2 + ne) * K + nk) * T + nct;
           const q = qs * M + shift;
@@ -275,7 +327,7 @@ export class ExactRowPricer {
       const pa = ((code >> 1) / R) | 0;
       const works = a > 0;
       const pk = d % 7 === 6 && (works || pa > 0) ? k - 1 : k;
-      const pct = works && v === tracked ? ct - 1 : ct;
+      const pct = works ? ct - step(v) : ct;
       i = ((code * K + pk) * T + pct) * M + m - (works ? units[v] : 0);
     }
     return bestCost;
