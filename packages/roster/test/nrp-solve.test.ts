@@ -186,6 +186,21 @@ describe('solveNrp', () => {
     expect(rescore(instance, result.roster).objective).toBe(result.objective);
   });
 
+  it.skipIf(!hasBenchmark)(
+    'hands the last share of the time to windows when the whole-horizon companion proves nothing',
+    async () => {
+      // Instance 8's optimum is not proven within seconds, so its companion switches to windows.
+      const instance = loadBenchmark(8);
+      const started = Date.now();
+      const result = await solveNrp(instance, { seconds: 5, threads: 2 });
+      expect(Date.now() - started).toBeLessThan(9_000);
+      expect(result.exact?.status).toMatch(/^lp .*; then \d+ windows, \d+ improved$/);
+      expect(result.hardViolations).toBe(0);
+      const check = rescore(instance, result.roster);
+      expect([check.objective, check.hardViolations]).toEqual([result.objective, 0]);
+    },
+  );
+
   it('leaves the exact companion out with pins, one thread, or when switched off', async () => {
     const instance = parseNrpInstance(TINY_A, 'tiny-a');
     const pins = [{ employeeId: 'A', day: 0, shiftId: 'E' }];

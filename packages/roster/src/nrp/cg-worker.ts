@@ -4,7 +4,15 @@ import { workerPayload } from '@planmaat/threads';
 import { solveByColumnGeneration } from './column-generation.ts';
 import { compileNrp } from './compiled.ts';
 import type { CompanionMessage, CompanionRequest, CompanionStart } from './companion.ts';
+import { NrpState } from './state.ts';
 import { solveByWindows } from './window-search.ts';
+
+/**
+ * Share of the time the windows get after whole-horizon column generation that proved nothing.
+ * Measured from the 60 s search's rosters (windows alone, one thread): 18 4,574 → 4,467 in 12 s,
+ * 15 4,439 → 4,146 in 30 s, where the integer master over the columns found nothing better.
+ */
+const WINDOWS_AFTER_WHOLE_SHARE = 0.3;
 
 const start = workerPayload<CompanionStart>(workerData);
 const stop = new Int32Array(start.stopBuffer);
@@ -14,41 +22,60 @@ const shouldStop = () => Atomics.load(stop, 0) !== 0;
 const onImproved = (assign: Int8Array, objective: number) => post({ kind: 'improved', assign, objective });
 const compiled = compileNrp(start.instance);
 
-if (start.mode === 'windows') {
-  // The main thread pushes each new feasible best of the search; a window takes the latest.
-  let latest: Int8Array | undefined;
-  port.on('message', (message: CompanionRequest) => (latest = message.assign ?? latest));
-  const result = await solveByWindows(compiled, {
+// The main thread pushes each new feasible best of the search; the companion takes the latest.
+let latest: Int8Array | undefined;
+port.on('message', (message: CompanionRequest) => (latest = message.assign ?? latest));
+const incumbent = async () => {
+  // Let the event loop deliver the messages that came in meanwhile.
+  await new Promise((resolve) => setImmediate(resolve));
+  return latest;
+};
+
+/** Objective of a roster, or Infinity when it breaks a hard rule. */
+const scratch = new NrpState(compiled);
+const objectiveOf = (assign: Int8Array) => {
+  scratch.load(assign);
+  return scratch.countViolations() === 0 ? scratch.soft : Infinity;
+};
+
+/** Windows until the deadline: the first over the better of `first` and the latest, then the latest. */
+const windows = (first?: Int8Array) =>
+  solveByWindows(compiled, {
     deadline: start.deadline,
     shouldStop,
     onImproved,
     incumbent: async () => {
-      // Let the event loop deliver the messages that came in during the last window.
-      await new Promise((resolve) => setImmediate(resolve));
-      const known = latest;
-      latest = undefined;
-      return known;
+      const known = await incumbent();
+      const own = first;
+      first = undefined;
+      if (!own || (known && objectiveOf(known) <= objectiveOf(own))) return known;
+      return own;
     },
   });
+
+if (start.mode === 'windows') {
+  const result = await windows();
   post({ kind: 'done', objective: result.objective, status: result.status });
-  port.removeAllListeners('message');
 } else {
-  const result = await solveByColumnGeneration(compiled, {
-    deadline: start.deadline,
+  const began = Date.now();
+  const whole = await solveByColumnGeneration(compiled, {
+    // Whole-horizon column generation first; what it leaves unproven, windows improve.
+    deadline: start.deadline - (start.deadline - began) * WINDOWS_AFTER_WHOLE_SHARE,
     shouldStop,
     onImproved,
     onLowerBound: (lowerBound) => post({ kind: 'bound', lowerBound }),
     branching: true,
-    incumbent: () =>
-      new Promise((resolve) => {
-        port.once('message', (reply: CompanionRequest) => resolve(reply.assign));
-        post({ kind: 'incumbent?' });
-      }),
+    incumbent,
   });
-  post({
-    kind: 'done',
-    objective: result.objective,
-    lowerBound: result.lowerBound,
-    status: result.status,
-  });
+  const proven = whole.objective !== undefined && whole.objective === whole.lowerBound;
+  let status = whole.status;
+  let objective = whole.objective;
+  if (!proven && !shouldStop() && Date.now() < start.deadline) {
+    const result = await windows(whole.assign);
+    status += `; then ${result.status}`;
+    if (result.objective !== undefined && (objective === undefined || result.objective < objective))
+      objective = result.objective;
+  }
+  post({ kind: 'done', objective, lowerBound: whole.lowerBound, status });
 }
+port.removeAllListeners('message');

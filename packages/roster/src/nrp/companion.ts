@@ -1,9 +1,10 @@
 /**
  * The exact companion: column generation (column-generation.ts) in its own worker thread beside
  * the local search, trading rosters with it. Each roster the companion finds becomes the
- * search's shared best at its next synchronisation (so the search polishes it), and when the
- * companion starts its integer master it asks for the search's best roster as its start. In
- * 'windows' mode (window-search.ts) every new feasible best of the search is pushed to it.
+ * search's shared best at its next synchronisation (so the search polishes it), and every new
+ * feasible best of the search is pushed to the companion, which takes the latest as the start of
+ * its branching and integer master ('whole') or of its next window ('windows', window-search.ts).
+ * In 'whole' mode the last share of the time goes to windows when nothing was proven.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '@planmaat/threads';
@@ -26,7 +27,6 @@ export interface CompanionStart {
 /** Companion → main thread. */
 export type CompanionMessage =
   | { kind: 'improved'; assign: Int8Array; objective: number }
-  | { kind: 'incumbent?' }
   | { kind: 'bound'; lowerBound: number }
   | {
       kind: 'done';
@@ -35,7 +35,7 @@ export type CompanionMessage =
       status: string;
     };
 
-/** Main thread → companion: the reply to 'incumbent?' ('whole'), each new feasible best ('windows'). */
+/** Main thread → companion: each new feasible best of the search. */
 export interface CompanionRequest {
   assign?: Int8Array;
 }
@@ -101,11 +101,6 @@ export function startCompanion(
       lowerBound = message.lowerBound;
       if (best) check(best.objective);
       if (searchBest?.score.hard === 0) check(searchBest.score.soft);
-    } else if (message.kind === 'incumbent?') {
-      const reply: CompanionRequest = {
-        assign: searchBest && searchBest.score.hard === 0 ? Int8Array.from(searchBest.solution) : undefined,
-      };
-      worker.postMessage(reply);
     } else {
       finish({ status: message.status, lowerBound: message.lowerBound });
     }
@@ -127,9 +122,8 @@ export function startCompanion(
         searchBest = { solution, score };
         if (score.hard === 0) {
           check(score.soft);
-          // Windows start from the search's best: pushed, as the search thread answers late.
-          if (mode === 'windows')
-            worker.postMessage({ assign: Int8Array.from(solution) } satisfies CompanionRequest);
+          // Pushed, as the companion's thread would wait for an answer to a question.
+          worker.postMessage({ assign: Int8Array.from(solution) } satisfies CompanionRequest);
         }
       },
     },
