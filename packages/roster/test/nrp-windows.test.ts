@@ -157,6 +157,22 @@ describe('time windows of a roster', () => {
     expect([state.countViolations(), state.soft]).toEqual([0, result.objective]);
   });
 
+  it('starts from a roster handed in when no incumbent comes, and never reports worse than it', async () => {
+    const start = randomFeasibleRoster(c, new Random(5));
+    const state = new NrpState(c);
+    state.load(start);
+    const startObjective = state.soft;
+    const result = await solveByWindows(c, {
+      deadline: Date.now() + 1_500,
+      incumbent: async () => undefined,
+      start,
+    });
+    expect(result.windows).toBeGreaterThan(0);
+    expect(result.objective!).toBeLessThanOrEqual(startObjective);
+    state.load(result.assign!);
+    expect([state.countViolations(), state.soft]).toEqual([0, result.objective]);
+  });
+
   it('waits for a feasible roster and stops at its deadline without one', async () => {
     const started = Date.now();
     const result = await solveByWindows(c, { deadline: started + 600, incumbent: async () => undefined });

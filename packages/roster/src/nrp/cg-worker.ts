@@ -3,8 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workerPayload } from '@planmaat/threads';
 import { solveByColumnGeneration } from './column-generation.ts';
 import { compileNrp } from './compiled.ts';
-import type { CompanionMessage, CompanionRequest, CompanionStart } from './companion.ts';
-import { NrpState } from './state.ts';
+import type { CompanionMessage, CompanionPush, CompanionStart } from './companion.ts';
 import { solveByWindows } from './window-search.ts';
 
 /**
@@ -24,34 +23,16 @@ const compiled = compileNrp(start.instance);
 
 // The main thread pushes each new feasible best of the search; the companion takes the latest.
 let latest: Int8Array | undefined;
-port.on('message', (message: CompanionRequest) => (latest = message.assign ?? latest));
+port.on('message', (message: CompanionPush) => (latest = message.assign));
 const incumbent = async () => {
   // Let the event loop deliver the messages that came in meanwhile.
   await new Promise((resolve) => setImmediate(resolve));
   return latest;
 };
 
-/** Objective of a roster, or Infinity when it breaks a hard rule. */
-const scratch = new NrpState(compiled);
-const objectiveOf = (assign: Int8Array) => {
-  scratch.load(assign);
-  return scratch.countViolations() === 0 ? scratch.soft : Infinity;
-};
-
-/** Windows until the deadline: the first over the better of `first` and the latest, then the latest. */
+/** Windows until the deadline, the first over the better of `first` and the search's latest. */
 const windows = (first?: Int8Array) =>
-  solveByWindows(compiled, {
-    deadline: start.deadline,
-    shouldStop,
-    onImproved,
-    incumbent: async () => {
-      const known = await incumbent();
-      const own = first;
-      first = undefined;
-      if (!own || (known && objectiveOf(known) <= objectiveOf(own))) return known;
-      return own;
-    },
-  });
+  solveByWindows(compiled, { deadline: start.deadline, shouldStop, onImproved, incumbent, start: first });
 
 if (start.mode === 'windows') {
   const result = await windows();

@@ -36,8 +36,8 @@ export type CompanionMessage =
     };
 
 /** Main thread → companion: each new feasible best of the search. */
-export interface CompanionRequest {
-  assign?: Int8Array;
+export interface CompanionPush {
+  assign: Int8Array;
 }
 
 export interface CompanionReport {
@@ -122,8 +122,8 @@ export function startCompanion(
         searchBest = { solution, score };
         if (score.hard === 0) {
           check(score.soft);
-          // Pushed, as the companion's thread would wait for an answer to a question.
-          worker.postMessage({ assign: Int8Array.from(solution) } satisfies CompanionRequest);
+          // Pushed rather than asked for: the search's thread answers only between segments.
+          worker.postMessage({ assign: Int8Array.from(solution) } satisfies CompanionPush);
         }
       },
     },

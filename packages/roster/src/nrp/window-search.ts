@@ -17,6 +17,8 @@ export interface WindowSearchOptions {
   deadline: number;
   /** The best roster known elsewhere (asked before each window); feasible ones are used. */
   incumbent: () => Promise<Int8Array | undefined>;
+  /** A roster known from the start (e.g. another solver's); the better of it and the incumbent is used. */
+  start?: Int8Array;
   onImproved?: (assign: Int8Array, objective: number) => void;
   shouldStop?: () => boolean;
   /** Days per window at the start (default 14); it adapts to the time a window takes. */
@@ -113,6 +115,7 @@ export async function solveByWindows(
   const rng = new Random(options.seed ?? 1);
   // Windows since the last improvement: a whole pass without one widens the window.
   let idle = 0;
+  if (options.start) consider(options.start);
   while (!stop()) {
     const known = await options.incumbent();
     if (known) consider(known);
