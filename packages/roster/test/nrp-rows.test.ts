@@ -251,6 +251,50 @@ describe('relocate move', () => {
   );
 });
 
+describe('wish move', () => {
+  it('grants a wish by a swap that keeps the cover, with the exact cost change', async () => {
+    // A works E and wishes D on day 0; B works D. Taking D alone leaves E short (100) and D over
+    // (1); exchanging the day with B grants the wish (3) at no cover cost.
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,\nE,480,\n\nSECTION_STAFF\n` +
+        `A,D=7|E=7,3360,0,7,1,1,1\nB,D=7|E=7,3360,0,7,1,1,1\n\n` +
+        `SECTION_SHIFT_ON_REQUESTS\nA,0,D,3\n\nSECTION_COVER\n0,D,1,100,1\n0,E,1,100,1\n`,
+      'wish',
+    );
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, wish: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    const start = Int8Array.from({ length: 14 }, (_, i) => (i === 0 ? 1 : i === 7 ? 0 : -1));
+    state.load(start);
+    expect([state.hard, state.soft]).toEqual([0, 3]);
+    const before = problem.cost();
+    const delta = problem.move(new Random(3));
+    expect(delta).toBe(-3);
+    expect(problem.cost()).toBe(before - 3);
+    expect(rosterOf(state).map((row) => row[0])).toEqual(['D', 'E']);
+    problem.undo();
+    expect(problem.cost()).toBe(before);
+    expect(state.assign).toEqual(start);
+  });
+
+  it.skipIf(!hasBenchmark)(
+    'keeps the score exact, undoes cleanly and respects pins (instance 13)',
+    async () => {
+      const instance = loadBenchmark(13);
+      const pins = somePins(instance, 8, 2, 3);
+      const problem = await createNrpProblem(
+        { instance, pins, tuning: { moveWeights: onlyMoves({ wish: 2 }) } },
+        0,
+        5,
+      );
+      expect(checkMoves(problem, instance, pins, 5, 3000, 0.2)).toBeGreaterThan(1000);
+    },
+  );
+});
+
 describe('repair move', () => {
   /**
    * One employee whose minimum minutes (5 shifts a week) with at most 5 shifts in a row and

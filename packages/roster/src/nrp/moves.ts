@@ -5,6 +5,7 @@
  */
 import type { Random } from '@planmaat/domain';
 import type { SearchProblem, Solution } from '../engine/problem.ts';
+import type { CompiledNrp } from './compiled.ts';
 import type { NrpState } from './state.ts';
 import type { WindowMip } from './window-mip.ts';
 import { type Pacing, withinPace } from './pacing.ts';
@@ -57,6 +58,12 @@ export interface NrpMoveWeights {
    * minutes early that a later peak needs).
    */
   relocate: number;
+  /**
+   * Grant a wish that is not granted: the employee takes the wished value on that day and a
+   * colleague who has it takes theirs — on that day or over a block of days around it — so the
+   * cover stays as it was. The best of a few colleagues is kept.
+   */
+  wish: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -76,12 +83,15 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   priceChain: 0,
   fillTransfer: 0.3,
   relocate: 0,
+  wish: 8,
 };
 
 const MAX_BLOCK = 7;
 const PRICE_CHAIN_LINKS = 2;
 /** Over-covered shifts the relocate move scores before keeping the best. */
 const RELOCATE_CANDIDATES = 48;
+/** Colleagues the wish move scores per move. */
+const WISH_PARTNERS = 6;
 /** Exchanges the fill-transfer move scores before keeping the best. */
 const FILL_TRANSFER_CANDIDATES = 4;
 /**
@@ -108,6 +118,8 @@ export class NrpProblem implements SearchProblem {
   private readonly bufferA: Int8Array;
   private readonly bufferB: Int8Array;
   private readonly ruinPeople: Int32Array;
+  /** Cells (n·H + d) where some value costs a request weight: the wishes. */
+  private readonly wishCells: Int32Array;
   private readonly baseHardWeight: number;
   private readonly rowDp: RowDp;
   private pricer: RowPricer | undefined;
@@ -144,6 +156,7 @@ export class NrpProblem implements SearchProblem {
       weights.priceChain,
       weights.fillTransfer,
       weights.relocate,
+      weights.wish,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -156,6 +169,7 @@ export class NrpProblem implements SearchProblem {
     this.bufferA = new Int8Array(state.c.H);
     this.bufferB = new Int8Array(state.c.H);
     this.ruinPeople = new Int32Array(state.c.N);
+    this.wishCells = wishCellsOf(state.c);
     this.baseHardWeight = state.hardWeight;
     this.rowDp = new RowDp(state);
   }
@@ -213,7 +227,92 @@ export class NrpProblem implements SearchProblem {
     if (r < t[12]) return this.coverChain(rng);
     if (r < t[13]) return this.priceChain(rng);
     if (r < t[14]) return this.fillTransfer(rng);
-    return this.relocate(rng);
+    if (r < t[15]) return this.relocate(rng);
+    return this.grantWish(rng);
+  }
+
+  private grantWish(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const V = S + 1;
+    const cells = this.wishCells;
+    if (cells.length === 0) return NaN;
+    // A wish not granted: its current value costs more than the cheapest value the employee may take.
+    let cell = -1;
+    let wanted = -1;
+    for (let tries = 0; tries < 8 && cell < 0; tries++) {
+      const i = cells[rng.int(cells.length)];
+      if (s.pinned[i]) continue;
+      const n = (i / H) | 0;
+      const current = s.assign[i];
+      let best = c.cellCost[i * V + current + 1];
+      let bestValue = current;
+      const first = c.allowedStart[n];
+      const count = c.allowedStart[n + 1] - first;
+      const offset = rng.int(count);
+      for (let k = 0; k < count; k++) {
+        const v = c.allowedValues[first + ((offset + k) % count)];
+        if (c.cellCost[i * V + v + 1] < best) {
+          best = c.cellCost[i * V + v + 1];
+          bestValue = v;
+        }
+      }
+      if (bestValue !== current) {
+        cell = i;
+        wanted = bestValue;
+      }
+    }
+    if (cell < 0) return NaN;
+    const n = (cell / H) | 0;
+    const d = cell % H;
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    // Option 0: the change alone; then swaps with colleagues who have the wished value that day.
+    let bestDelta = s.changeCell(n, d, wanted);
+    s.rollBack(mark, hard, soft);
+    let bestPartner = -1;
+    let bestFrom = d;
+    let bestTo = d;
+    let partners = 0;
+    const firstOther = rng.int(N);
+    for (let k = 0; k < N && partners < WISH_PARTNERS; k++) {
+      const m = (firstOther + k) % N;
+      const j = m * H + d;
+      if (m === n || s.assign[j] !== wanted || s.pinned[j]) continue;
+      partners++;
+      // The day alone, or a block of 2..MAX_BLOCK days around it (keeps both runs whole).
+      let from = d;
+      let to = d;
+      if (rng.next() < 0.5) {
+        const length = Math.min(H, 2 + rng.int(MAX_BLOCK - 1));
+        from = Math.max(0, Math.min(d - rng.int(length), H - length));
+        to = from + length - 1;
+      }
+      const delta = this.swapRange(n, m, from, to);
+      s.rollBack(mark, hard, soft);
+      if (!Number.isNaN(delta) && delta < bestDelta) {
+        bestDelta = delta;
+        bestPartner = m;
+        bestFrom = from;
+        bestTo = to;
+      }
+    }
+    if (bestPartner < 0) return s.changeCell(n, d, wanted);
+    return this.swapRange(n, bestPartner, bestFrom, bestTo);
+  }
+
+  /** Exchange the cells of employees n1 and n2 on days a..b; NaN (nothing changed) over a pin. */
+  private swapRange(n1: number, n2: number, a: number, b: number): number {
+    const s = this.state;
+    const H = s.c.H;
+    for (let d = a; d <= b; d++) {
+      if (s.pinned[n1 * H + d] || s.pinned[n2 * H + d]) return NaN;
+      this.bufferA[d - a] = s.assign[n1 * H + d];
+      this.bufferB[d - a] = s.assign[n2 * H + d];
+    }
+    return s.changeRange(n1, a, b, this.bufferB, 0) + s.changeRange(n2, a, b, this.bufferA, 0);
   }
 
   private relocate(rng: Random): number {
@@ -690,19 +789,9 @@ export class NrpProblem implements SearchProblem {
     const length = 2 + rng.int(MAX_BLOCK - 1);
     const a = rng.int(H - length + 1);
     let changes = 0;
-    for (let d = a; d < a + length; d++) {
-      const i1 = n1 * H + d;
-      const i2 = n2 * H + d;
-      if (s.pinned[i1] || s.pinned[i2]) return NaN;
-      this.bufferA[d - a] = s.assign[i1];
-      this.bufferB[d - a] = s.assign[i2];
-      if (s.assign[i1] !== s.assign[i2]) changes++;
-    }
+    for (let d = a; d < a + length; d++) if (s.assign[n1 * H + d] !== s.assign[n2 * H + d]) changes++;
     if (changes === 0) return NaN;
-    return (
-      s.changeRange(n1, a, a + length - 1, this.bufferB, 0) +
-      s.changeRange(n2, a, a + length - 1, this.bufferA, 0)
-    );
+    return this.swapRange(n1, n2, a, a + length - 1);
   }
 
   /** Free a window of days for a few people, then refill it greedily, cell by cell. */
@@ -736,6 +825,20 @@ export class NrpProblem implements SearchProblem {
 }
 
 /** Put the best value (with rare random "blinks" skipping a candidate) into one cell. */
+/** Cells (n·H + d) where the values differ in request cost. */
+function wishCellsOf(c: CompiledNrp): Int32Array {
+  const V = c.S + 1;
+  const cells: number[] = [];
+  for (let i = 0; i < c.N * c.H; i++) {
+    for (let v = 1; v < V; v++)
+      if (c.cellCost[i * V + v] !== c.cellCost[i * V]) {
+        cells.push(i);
+        break;
+      }
+  }
+  return Int32Array.from(cells);
+}
+
 export function bestInsert(
   s: NrpState,
   n: number,
