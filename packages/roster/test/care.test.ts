@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, Random, type OrganisationData } from '@planmaat/domain';
 import { generateDemoOrganisation } from '@planmaat/demo';
-import { compileCareModel, OFF } from '../src/care/compile.ts';
+import { compileCareModel, OFF, refusesWish } from '../src/care/compile.ts';
 import { CareState } from '../src/care/state.ts';
 import { CareProblem, construct } from '../src/care/problem.ts';
 import { explainCells, explainCareRoster } from '../src/care/explain.ts';
@@ -40,6 +40,62 @@ describe('care model: delta scoring', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+});
+
+describe('care model: wish move', () => {
+  it('grants a refused wish back by an exchange, with exact score changes', () => {
+    const m = compileCareModel(small, smallPeriod.id);
+    const state = new CareState(m);
+    construct(state, new Random(3));
+    const problem = new CareProblem(state);
+    const refused = () =>
+      m.wishes.reduce(
+        (sum, list, e) => sum + list.filter((w) => refusesWish(w, state.cells[e * m.D + w.day])).length,
+        0,
+      );
+    const grantedCost = state.cost();
+    const grantedRefused = refused();
+    // Refuse a granted wish by exchanging that day with a colleague, at a cost.
+    let spoiled = false;
+    for (let e = 0; e < m.E && !spoiled; e++)
+      for (const w of m.wishes[e]) {
+        const mine = state.cells[e * m.D + w.day];
+        if (spoiled || refusesWish(w, mine)) continue;
+        for (let b = 0; b < m.E && !spoiled; b++) {
+          const theirs = state.cells[b * m.D + w.day];
+          if (
+            b === e ||
+            theirs === mine ||
+            !state.canTake(e, w.day, theirs) ||
+            !state.canTake(b, w.day, mine)
+          )
+            continue;
+          state.beginMove();
+          state.set(e, w.day, theirs);
+          state.set(b, w.day, mine);
+          if (state.endMove() > 0) spoiled = true;
+          else state.undo();
+        }
+      }
+    expect(spoiled).toBe(true);
+    expect(refused()).toBe(grantedRefused + 1);
+    const spoiledCost = state.cost();
+    const rng = new Random(5);
+    for (let i = 0; i < 400; i++) {
+      const before = state.cost();
+      const delta = problem.wishMove(rng);
+      if (Number.isNaN(delta)) continue;
+      expect(state.cost()).toBeCloseTo(before + delta, 6);
+      if (delta > 0) problem.undo();
+    }
+    // Undoing the exchange is one of the moves it may make (any colleague with the wished value
+    // may take the other side), so the wish is granted again at a lower cost.
+    expect(refused()).toBeLessThanOrEqual(grantedRefused);
+    expect(state.cost()).toBeLessThan(spoiledCost);
+    expect(spoiledCost).toBeGreaterThan(grantedCost);
+    const fresh = new CareState(m, state.cells);
+    expect([fresh.hard, fresh.medium, fresh.soft]).toEqual([state.hard, state.medium, state.soft]);
   });
 });
 

@@ -37,6 +37,13 @@ export interface Wish {
   id: string;
 }
 
+/** Whether a roster value (a shift index or OFF) refuses the wish. */
+export function refusesWish(wish: Wish, value: number): boolean {
+  if (wish.kind === 'day-off') return value !== OFF;
+  if (wish.kind === 'unwanted-shift') return value === wish.shift;
+  return value !== wish.shift;
+}
+
 export interface CareModel {
   period: RosterPeriod;
   E: number;

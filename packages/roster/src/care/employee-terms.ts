@@ -8,7 +8,7 @@
  * through the rule engine's report path instead of the score-only sink.
  */
 import { KIND, type ShiftInput } from '@planmaat/rules';
-import { OFF, PATTERN_CONTEXT_DAYS, type CareModel } from './compile.ts';
+import { OFF, PATTERN_CONTEXT_DAYS, refusesWish, type CareModel } from './compile.ts';
 import { CONTEXT_SOURCE, HARD_POINT, PeriodRuleScorer, shiftKindName, type RuleMatch } from './rule-score.ts';
 
 export type Level = 'hard' | 'medium' | 'soft';
@@ -278,12 +278,7 @@ export class EmployeeTerms {
 
     // Wishes.
     for (const wish of m.wishes[e]) {
-      const s = cells[base + wish.day];
-      let refused = false;
-      if (wish.kind === 'day-off') refused = s !== OFF;
-      else if (wish.kind === 'unwanted-shift') refused = s === wish.shift;
-      else refused = s !== wish.shift;
-      if (!refused) continue;
+      if (!refusesWish(wish, cells[base + wish.day])) continue;
       const penalty = (wish.kind === 'wanted-shift' ? w.wishWanted : w.wishOff) * wish.priority;
       soft += penalty;
       if (collect) {

@@ -7,7 +7,7 @@
 import type { Assignment, OrganisationData } from '@planmaat/domain';
 import type { Score } from '../engine/score.ts';
 import { cellsFromAssignments, teamSlice } from './cells.ts';
-import { compileCareModel, OFF, type CareModel } from './compile.ts';
+import { compileCareModel, OFF, refusesWish, type CareModel } from './compile.ts';
 import { EmployeeTerms, type Level, type Match } from './employee-terms.ts';
 import type { CareModelOptions } from './options.ts';
 import { changeReport, type CareChangeReport } from './solve.ts';
@@ -201,12 +201,7 @@ export function fairnessReport(m: CareModel, cells: ArrayLike<number>): Fairness
       planned += m.shWork[d * m.S + s];
     }
     let granted = 0;
-    for (const w of m.wishes[e]) {
-      const s = cells[e * m.D + w.day];
-      const ok =
-        w.kind === 'day-off' ? s === OFF : w.kind === 'unwanted-shift' ? s !== w.shift : s === w.shift;
-      if (ok) granted++;
-    }
+    for (const w of m.wishes[e]) if (!refusesWish(w, cells[e * m.D + w.day])) granted++;
     const scale = emp.contractHoursPerWeek > 0 ? 36 / emp.contractHoursPerWeek : 0;
     const r = (x: number) => Math.round(x * 100) / 100;
     return {

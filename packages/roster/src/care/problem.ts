@@ -1,12 +1,12 @@
 /**
  * The care roster as a SearchProblem for the engine: construction, then random moves —
- * change a cell, swap two employees on a day, swap a block of days, fill a short shift, and
- * ruin-and-recreate an employee's few days — each scored by delta. Fixed cells (pins, outside
- * the re-plan window) are never touched.
+ * change a cell, swap two employees on a day, swap a block of days, fill a short shift, grant a
+ * wish by an exchange with a colleague, and ruin-and-recreate an employee's few days — each
+ * scored by delta. Fixed cells (pins, outside the re-plan window) are never touched.
  */
 import { Random, type OrganisationData } from '@planmaat/domain';
 import type { SearchProblem, Solution } from '../engine/problem.ts';
-import { compileCareModel, OFF, type CareModel } from './compile.ts';
+import { compileCareModel, OFF, refusesWish, type CareModel, type Wish } from './compile.ts';
 import type { CareModelOptions } from './options.ts';
 import { CareState } from './state.ts';
 
@@ -16,12 +16,18 @@ export interface CarePayload {
   options: CareModelOptions;
 }
 
+/** Colleagues the wish move compares per move. */
+const WISH_PARTNERS = 6;
+
 export class CareProblem implements SearchProblem {
   private readonly m: CareModel;
   /** Days with at least one free cell. */
   private readonly days: Int32Array;
   /** Employees with at least one free cell. */
   private readonly people: Int32Array;
+  /** Every wish as (employee, index into m.wishes[employee]), for the wish move. */
+  private readonly wishEmployee: Int32Array;
+  private readonly wishIndex: Int32Array;
   private lastMoved = false;
 
   constructor(readonly state: CareState) {
@@ -39,6 +45,16 @@ export class CareProblem implements SearchProblem {
     }
     this.days = Int32Array.from(days);
     this.people = Int32Array.from([...people].sort((a, b) => a - b));
+    const wishEmployee: number[] = [];
+    const wishIndex: number[] = [];
+    m.wishes.forEach((list, e) =>
+      list.forEach((_, k) => {
+        wishEmployee.push(e);
+        wishIndex.push(k);
+      }),
+    );
+    this.wishEmployee = Int32Array.from(wishEmployee);
+    this.wishIndex = Int32Array.from(wishIndex);
   }
 
   cost(): number {
@@ -64,16 +80,25 @@ export class CareProblem implements SearchProblem {
   }
 
   move(rng: Random): number {
+    const r = rng.next();
+    if (r < 0.32) return this.apply(rng, this.change);
+    if (r < 0.6) return this.apply(rng, this.swap);
+    if (r < 0.74) return this.apply(rng, this.blockSwap);
+    if (r < 0.89) return this.apply(rng, this.fillShort);
+    if (r < 0.97) return this.apply(rng, this.grantWish);
+    return this.apply(rng, this.ruinRecreate);
+  }
+
+  /** The wish move alone (as `move`: returns the cost change, NaN when nothing was done). */
+  wishMove(rng: Random): number {
+    return this.apply(rng, this.grantWish);
+  }
+
+  private apply(rng: Random, step: (this: CareProblem, rng: Random) => boolean): number {
     if (this.days.length === 0 || this.people.length === 0) return NaN;
     const st = this.state;
     st.beginMove();
-    const r = rng.next();
-    let ok: boolean;
-    if (r < 0.35) ok = this.change(rng);
-    else if (r < 0.65) ok = this.swap(rng);
-    else if (r < 0.8) ok = this.blockSwap(rng);
-    else if (r < 0.97) ok = this.fillShort(rng);
-    else ok = this.ruinRecreate(rng);
+    const ok = step.call(this, rng);
     this.lastMoved = ok;
     if (!ok) {
       st.undo();
@@ -182,6 +207,46 @@ export class CareProblem implements SearchProblem {
     return false;
   }
 
+  /**
+   * Grant a wish that is refused: the employee takes the wished value (a day off for a
+   * day-off or unwanted-shift wish) and the colleague who has that value on the day and gives
+   * the best score for taking the employee's current value takes it — an exchange that keeps
+   * the cover. Without such a colleague, the employee's cell changes alone.
+   */
+  private grantWish(rng: Random): boolean {
+    const { m, state } = this;
+    if (this.wishEmployee.length === 0) return false;
+    for (let tries = 0; tries < 8; tries++) {
+      const w = rng.int(this.wishEmployee.length);
+      const e = this.wishEmployee[w];
+      const wish = m.wishes[e][this.wishIndex[w]];
+      const d = wish.day;
+      const current = state.cells[e * m.D + d];
+      const wanted = grantingValue(wish);
+      if (!refusesWish(wish, current) || !state.canTake(e, d, wanted)) continue;
+      // Ranking colleagues by the cost with their cell changed is exact: the cover change is the
+      // same for every colleague.
+      let partner = -1;
+      let partnerCost = Infinity;
+      let seen = 0;
+      const first = rng.int(this.people.length);
+      for (let k = 0; k < this.people.length && seen < WISH_PARTNERS; k++) {
+        const b = this.people[(first + k) % this.people.length];
+        if (b === e || state.cells[b * m.D + d] !== wanted || !state.canTake(b, d, current)) continue;
+        seen++;
+        const cost = state.peek(b, d, current);
+        if (cost < partnerCost) {
+          partnerCost = cost;
+          partner = b;
+        }
+      }
+      state.set(e, d, wanted);
+      if (partner >= 0) state.set(partner, d, current);
+      return true;
+    }
+    return false;
+  }
+
   /** Clear a few days of one employee and rebuild them greedily, cell by cell. */
   private ruinRecreate(rng: Random): boolean {
     const { m, state } = this;
@@ -218,6 +283,11 @@ export class CareProblem implements SearchProblem {
   private costWith(e: number, d: number, v: number): number {
     return this.state.peek(e, d, v);
   }
+}
+
+/** The value the wish move gives: the wanted shift, or a day off. */
+function grantingValue(wish: Wish): number {
+  return wish.kind === 'wanted-shift' ? wish.shift : OFF;
 }
 
 /** Build one thread's problem: compile, repair cells that may not be worked, construct greedily. */
