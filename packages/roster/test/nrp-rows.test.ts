@@ -155,6 +155,26 @@ describe.skipIf(!hasBenchmark)('cover ejection chain', () => {
   });
 });
 
+/**
+ * `checkMoves` (3,000 moves, a fifth undone) on a benchmark instance with only `weights` (and
+ * `change`) on and pins from `somePins(instance, ...pinArgs)`.
+ */
+async function checkMovesOn(
+  number: number,
+  weights: Partial<NrpMoveWeights>,
+  pinArgs: [count: number, firstDay: number, step: number],
+  seed: number,
+): Promise<number> {
+  const instance = loadBenchmark(number);
+  const pins = somePins(instance, ...pinArgs);
+  const problem = await createNrpProblem(
+    { instance, pins, tuning: { moveWeights: onlyMoves(weights) } },
+    0,
+    seed,
+  );
+  return checkMoves(problem, instance, pins, seed, 3000, 0.2);
+}
+
 describe.skipIf(!hasBenchmark)('price chain (whole-row priced DP as a move)', () => {
   const onlyPriceChain = () => onlyMoves({ priceChain: 1 });
 
@@ -239,14 +259,7 @@ describe('relocate move', () => {
   it.skipIf(!hasBenchmark)(
     'keeps the score exact, undoes cleanly and respects pins (instance 20)',
     async () => {
-      const instance = loadBenchmark(20);
-      const pins = somePins(instance, 8, 5, 9);
-      const problem = await createNrpProblem(
-        { instance, pins, tuning: { moveWeights: onlyMoves({ relocate: 2 }) } },
-        0,
-        7,
-      );
-      expect(checkMoves(problem, instance, pins, 7, 3000, 0.2)).toBeGreaterThan(1000);
+      expect(await checkMovesOn(20, { relocate: 2 }, [8, 5, 9], 7)).toBeGreaterThan(1000);
     },
   );
 });
@@ -283,14 +296,7 @@ describe('wish move', () => {
   it.skipIf(!hasBenchmark)(
     'keeps the score exact, undoes cleanly and respects pins (instance 13)',
     async () => {
-      const instance = loadBenchmark(13);
-      const pins = somePins(instance, 8, 2, 3);
-      const problem = await createNrpProblem(
-        { instance, pins, tuning: { moveWeights: onlyMoves({ wish: 2 }) } },
-        0,
-        5,
-      );
-      expect(checkMoves(problem, instance, pins, 5, 3000, 0.2)).toBeGreaterThan(1000);
+      expect(await checkMovesOn(13, { wish: 2 }, [8, 2, 3], 5)).toBeGreaterThan(1000);
     },
   );
 });
