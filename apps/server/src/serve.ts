@@ -152,9 +152,21 @@ export async function startPlanmaat(options: ServeOptions): Promise<RunningPlanm
         oidc: options.oidc ? await createOidcLogin(options.oidc) : undefined,
         config: { ...defaultConfig, ...options.app },
       });
-      server = await new Promise<Server>((resolve) => {
+      server = await new Promise<Server>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
           resolve(s as Server),
+        ) as Server;
+        // A port in use must not crash the process with the database open: reject, so the
+        // catch below closes everything cleanly.
+        s.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new InputError(
+                  `port ${options.port} is already in use; choose another with --port or PORT`,
+                  'serve',
+                )
+              : error,
+          ),
         );
       });
       port = (server.address() as AddressInfo).port;

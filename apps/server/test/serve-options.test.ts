@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,35 @@ describe('serve options from the environment', () => {
       expect(() => serveOptionsFromEnv({ PLANMAAT_DB_POOL_SIZE: wrong })).toThrow(
         `PLANMAAT_DB_POOL_SIZE: expected a whole number of at least 1, got "${wrong}"`,
       );
+  });
+});
+
+describe('port in use', () => {
+  it('names the port, closes the embedded database cleanly and leaves it usable', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planmaat-port-'));
+    const options = {
+      ...serveOptionsFromEnv({}),
+      services: ['web' as const],
+      host: '127.0.0.1',
+      dataDir,
+      demo: false,
+      log: () => undefined,
+    };
+    try {
+      await expect(startPlanmaat({ ...options, port })).rejects.toThrow(
+        `port ${port} is already in use; choose another with --port or PORT`,
+      );
+      // The data folder opens again (closed and unlocked, not left half-open).
+      const running = await startPlanmaat({ ...options, port: 0 });
+      expect(running.port).toBeGreaterThan(0);
+      await running.stop();
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
