@@ -256,6 +256,36 @@ describe('relocate move', () => {
     ]);
   });
 
+  it('takes the best of several takers: one who works the other day of the weekend spends no weekend', async () => {
+    // Sunday (day 6) is short. A works Saturday and an over-covered Tuesday; B works nothing but
+    // has no weekend left. Every seed must give Sunday to A, who gives up Tuesday.
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\n` +
+        `A,D=7,3360,0,7,1,1,1\nB,D=7,3360,0,7,1,1,0\n\n` +
+        `SECTION_COVER\n1,D,0,100,1\n5,D,1,100,1\n6,D,1,100,1\n`,
+      'relocate-takers',
+    );
+    const start = Int8Array.from({ length: 14 }, (_, i) => (i === 1 || i === 5 ? 0 : -1));
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const problem = await createNrpProblem(
+        { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, relocate: 1 }) } },
+        0,
+        seed,
+      );
+      const state = problem.state;
+      state.load(start);
+      expect([state.hard, state.soft]).toEqual([0, 101]);
+      const rng = new Random(seed);
+      let delta = NaN;
+      for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+      expect(delta).toBe(-101);
+      expect(rosterOf(state)).toEqual([
+        ['', '', '', '', '', 'D', 'D'],
+        ['', '', '', '', '', '', ''],
+      ]);
+    }
+  });
+
   it.skipIf(!hasBenchmark)(
     'keeps the score exact, undoes cleanly and respects pins (instance 20)',
     async () => {
@@ -297,6 +327,61 @@ describe('wish move', () => {
     'keeps the score exact, undoes cleanly and respects pins (instance 13)',
     async () => {
       expect(await checkMovesOn(13, { wish: 2 }, [8, 2, 3], 5)).toBeGreaterThan(1000);
+    },
+  );
+});
+
+describe('week-exchange move', () => {
+  it('moves a shift to the same weekday of another week where it is short, with the exact cost change', async () => {
+    // A works D on day 2 (nobody needed: 1 over) and is off on day 9 (1 needed: 100 short).
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\nA,D=14,3360,0,7,1,1,2\n\n` +
+        `SECTION_COVER\n2,D,0,100,1\n9,D,1,100,1\n`,
+      'week-exchange',
+    );
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, weekExchange: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    const start = Int8Array.from({ length: 14 }, (_, d) => (d === 2 ? 0 : -1));
+    state.load(start);
+    expect([state.hard, state.soft]).toEqual([0, 101]);
+    const rng = new Random(2);
+    let delta = NaN;
+    for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+    expect(delta).toBe(-101);
+    expect(rosterOf(state)[0].flatMap((v, d) => (v === '' ? [] : [d]))).toEqual([9]);
+    problem.undo();
+    expect(state.assign).toEqual(start);
+    expect(problem.cost()).toBe(101);
+  });
+
+  it.skipIf(!hasBenchmark)(
+    'keeps minutes and shift counts, keeps the score exact, undoes cleanly and respects pins (instance 20)',
+    async () => {
+      expect(await checkMovesOn(20, { weekExchange: 2 }, [8, 5, 9], 3)).toBeGreaterThan(1000);
+      const problem = await createNrpProblem(
+        {
+          instance: loadBenchmark(20),
+          pins: [],
+          tuning: { moveWeights: onlyMoves({ change: 0, weekExchange: 1 }) },
+        },
+        0,
+        4,
+      );
+      const state = problem.state;
+      const minutes = state.minutes.slice();
+      const counts = state.count.slice();
+      const before = state.assign.slice();
+      const rng = new Random(4);
+      let moved = 0;
+      for (let k = 0; k < 2000; k++) if (!Number.isNaN(problem.move(rng))) moved++;
+      expect(moved).toBeGreaterThan(1000);
+      expect(state.assign).not.toEqual(before);
+      expect(state.minutes).toEqual(minutes);
+      expect(state.count).toEqual(counts);
     },
   );
 });
