@@ -386,6 +386,43 @@ describe('week-exchange move', () => {
   );
 });
 
+describe('weekend-transfer move', () => {
+  it('moves a worked weekend to one with short shifts, with the exact cost change', async () => {
+    // A works both days of weekend 0 (nobody needed: 2 over) and may work one weekend; weekend 1
+    // needs one D each day (200 short).
+    const instance = parseNrpInstance(
+      `SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\nA,D=14,3360,0,7,1,1,1\n\n` +
+        `SECTION_COVER\n5,D,0,100,1\n6,D,0,100,1\n12,D,1,100,1\n13,D,1,100,1\n`,
+      'weekend-transfer',
+    );
+    const problem = await createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, weekendTransfer: 1 }) } },
+      0,
+      1,
+    );
+    const state = problem.state;
+    const start = Int8Array.from({ length: 14 }, (_, d) => (d === 5 || d === 6 ? 0 : -1));
+    state.load(start);
+    expect([state.hard, state.soft]).toEqual([0, 202]);
+    const rng = new Random(2);
+    let delta = NaN;
+    for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+    expect(delta).toBe(-202);
+    expect(rosterOf(state)[0].flatMap((v, d) => (v === '' ? [] : [d]))).toEqual([12, 13]);
+    expect(state.weekends[0]).toBe(1);
+    problem.undo();
+    expect(state.assign).toEqual(start);
+    expect(problem.cost()).toBe(202);
+  });
+
+  it.skipIf(!hasBenchmark)(
+    'keeps the score exact, undoes cleanly and respects pins (instance 20)',
+    async () => {
+      expect(await checkMovesOn(20, { weekendTransfer: 2 }, [8, 5, 9], 5)).toBeGreaterThan(1000);
+    },
+  );
+});
+
 describe('repair move', () => {
   /**
    * One employee whose minimum minutes (5 shifts a week) with at most 5 shifts in a row and

@@ -72,6 +72,13 @@ export interface NrpMoveWeights {
    * as they were. The best of a few employees is kept.
    */
   weekExchange: number;
+  /**
+   * Move a worked weekend to a weekend with a short shift: an employee off all that weekend
+   * exchanges it with one of their worked weekends (one worked on a single day first) and takes
+   * the short shift; if that puts them over their maximum minutes they give up an over-covered
+   * shift elsewhere. Worked weekends are the scarcest resource on the long instances.
+   */
+  weekendTransfer: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -93,12 +100,15 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   relocate: 0,
   wish: 8,
   weekExchange: 3,
+  weekendTransfer: 0,
 };
 
 const MAX_BLOCK = 7;
 const PRICE_CHAIN_LINKS = 2;
 /** Over-covered shifts the relocate move scores before keeping the best. */
 const RELOCATE_CANDIDATES = 48;
+/** Employees the weekend-transfer move scores. */
+const WEEKEND_TRANSFER_CANDIDATES = 8;
 /** Employees the week-exchange move scores. */
 const WEEK_EXCHANGE_CANDIDATES = 8;
 /** Employees the relocate move scores as the taker of the under-covered shift. */
@@ -175,6 +185,7 @@ export class NrpProblem implements SearchProblem {
       weights.relocate,
       weights.wish,
       weights.weekExchange,
+      weights.weekendTransfer,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -247,7 +258,8 @@ export class NrpProblem implements SearchProblem {
     if (r < t[14]) return this.fillTransfer(rng);
     if (r < t[15]) return this.relocate(rng);
     if (r < t[16]) return this.grantWish(rng);
-    return this.weekExchange(rng);
+    if (r < t[17]) return this.weekExchange(rng);
+    return this.weekendTransfer(rng);
   }
 
   private grantWish(rng: Random): number {
@@ -320,6 +332,112 @@ export class NrpProblem implements SearchProblem {
     }
     if (bestPartner < 0) return s.changeCell(n, d, wanted);
     return this.swapRange(n, bestPartner, bestFrom, bestTo);
+  }
+
+  /** A short shift on a weekend day (slot d·S + s), or -1 if 32 random tries find none. */
+  private randomWeekendGap(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const weeks = Math.floor(c.H / 7);
+    for (let tries = 0; tries < 32; tries++) {
+      const k = (rng.int(weeks) * 7 + 5 + rng.int(2)) * c.S + rng.int(c.S);
+      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) return k;
+    }
+    return -1;
+  }
+
+  private weekendTransfer(rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const weeks = Math.floor(H / 7);
+    if (weeks < 2) return NaN;
+    const slot = this.randomWeekendGap(rng);
+    if (slot < 0) return NaN;
+    const day = (slot / S) | 0;
+    const shift = slot % S;
+    const saturday = day - (day % 7) + 5;
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    let bestDelta = Infinity;
+    let bestEmployee = -1;
+    let bestSource = -1;
+    let tried = 0;
+    const firstEmployee = rng.int(N);
+    for (let j = 0; j < N && tried < WEEKEND_TRANSFER_CANDIDATES; j++) {
+      const n = (firstEmployee + j) % N;
+      const base = n * H;
+      if (s.assign[base + saturday] >= 0 || s.assign[base + saturday + 1] >= 0) continue;
+      if (s.pinned[base + day] || c.maxPerType[n * S + shift] === 0) continue;
+      // One of their worked weekends, a single-day one if there is one.
+      let source = -1;
+      let single = false;
+      const firstWeek = rng.int(weeks);
+      for (let w = 0; w < weeks && !single; w++) {
+        const sat = ((firstWeek + w) % weeks) * 7 + 5;
+        const a = s.assign[base + sat];
+        const b = s.assign[base + sat + 1];
+        if (sat === saturday || (a < 0 && b < 0)) continue;
+        if (source < 0 || a < 0 || b < 0) {
+          source = sat;
+          single = a < 0 || b < 0;
+        }
+      }
+      if (source < 0) continue;
+      tried++;
+      const delta = this.transferWeekend(n, source, saturday, day, shift);
+      s.rollBack(mark, hard, soft);
+      if (!Number.isNaN(delta) && delta < bestDelta) {
+        bestDelta = delta;
+        bestEmployee = n;
+        bestSource = source;
+      }
+    }
+    if (bestEmployee < 0) return NaN;
+    const n = bestEmployee;
+    const delta = this.transferWeekend(n, bestSource, saturday, day, shift);
+    if (s.minutes[n] <= c.maxMinutes[n]) return delta;
+    return delta + this.dropOverCovered(n, day, rng);
+  }
+
+  /** Exchange employee n's weekends at `from` and `to` (Saturdays), then put n on `shift` on `day`. */
+  private transferWeekend(n: number, from: number, to: number, day: number, shift: number): number {
+    const delta = this.exchangeRanges(n, from, to, 2);
+    if (Number.isNaN(delta)) return NaN;
+    return delta + this.state.changeCell(n, day, shift);
+  }
+
+  /**
+   * Employee n gives up the best, by exact delta, of up to RELOCATE_CANDIDATES of their
+   * over-covered shifts (not on `keep`); 0 when there is none.
+   */
+  private dropOverCovered(n: number, keep: number, rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { H, S } = c;
+    const base = n * H;
+    const mark = s.mark();
+    const hard = s.hard;
+    const soft = s.soft;
+    let bestDelta = Infinity;
+    let bestDay = -1;
+    let candidates = 0;
+    const start = rng.int(H);
+    for (let j = 0; j < H && candidates < RELOCATE_CANDIDATES; j++) {
+      const d = (start + j) % H;
+      const v = s.assign[base + d];
+      if (v < 0 || d === keep || s.pinned[base + d] || s.cover[d * S + v] <= c.coverRequired[d * S + v])
+        continue;
+      candidates++;
+      const change = s.changeCell(n, d, -1);
+      s.rollBack(mark, hard, soft);
+      if (change < bestDelta) {
+        bestDelta = change;
+        bestDay = d;
+      }
+    }
+    return bestDay < 0 ? 0 : s.changeCell(n, bestDay, -1);
   }
 
   private weekExchange(rng: Random): number {
@@ -421,47 +539,31 @@ export class NrpProblem implements SearchProblem {
     const hard = s.hard;
     const soft = s.soft;
     // The taker: the best by exact delta of a few employees off that day with room for the
-    // shift (on a weekend day, one who works the other day of it spends no weekend).
+    // shift; on a weekend day only those who work its other day (they spend no weekend, and
+    // weekends bind on the long instances), unless there are none.
     let n = -1;
     let takeDelta = Infinity;
     let takers = 0;
     const firstTaker = rng.int(N);
-    for (let j = 0; j < N && takers < RELOCATE_TAKERS; j++) {
-      const m = (firstTaker + j) % N;
-      const i = m * H + day;
-      if (s.pinned[i] || s.assign[i] >= 0 || s.count[m * S + shift] >= c.maxPerType[m * S + shift]) continue;
-      takers++;
-      const change = s.changeCell(m, day, shift);
-      s.rollBack(mark, hard, soft);
-      if (change < takeDelta) {
-        takeDelta = change;
-        n = m;
+    const dow = day % 7;
+    const partner = dow === 5 ? day + 1 : dow === 6 ? day - 1 : -1;
+    for (let pass = partner >= 0 && partner < H ? 0 : 1; pass < 2 && n < 0; pass++)
+      for (let j = 0; j < N && takers < RELOCATE_TAKERS; j++) {
+        const m = (firstTaker + j) % N;
+        const i = m * H + day;
+        if (s.pinned[i] || s.assign[i] >= 0 || s.count[m * S + shift] >= c.maxPerType[m * S + shift])
+          continue;
+        if (pass === 0 && s.assign[m * H + partner] < 0) continue;
+        takers++;
+        const change = s.changeCell(m, day, shift);
+        s.rollBack(mark, hard, soft);
+        if (change < takeDelta) {
+          takeDelta = change;
+          n = m;
+        }
       }
-    }
     if (n < 0) return NaN;
-    const base = n * H;
-    const delta = s.changeCell(n, day, shift);
-    const taken = s.mark();
-    const takenHard = s.hard;
-    const takenSoft = s.soft;
-    let bestDelta = Infinity;
-    let bestDay = -1;
-    let candidates = 0;
-    const start = rng.int(H);
-    for (let j = 0; j < H && candidates < RELOCATE_CANDIDATES; j++) {
-      const d = (start + j) % H;
-      const v = s.assign[base + d];
-      if (v < 0 || d === day || s.pinned[base + d] || s.cover[d * S + v] <= c.coverRequired[d * S + v])
-        continue;
-      candidates++;
-      const change = s.changeCell(n, d, -1);
-      s.rollBack(taken, takenHard, takenSoft);
-      if (change < bestDelta) {
-        bestDelta = change;
-        bestDay = d;
-      }
-    }
-    return bestDay < 0 ? delta : delta + s.changeCell(n, bestDay, -1);
+    return s.changeCell(n, day, shift) + this.dropOverCovered(n, day, rng);
   }
 
   /**

@@ -97,7 +97,7 @@ export async function createNrpProblem(
  * worse with the other, 19 the reverse), so it stays off there too.
  */
 function horizonWeights(H: number): Partial<NrpMoveWeights> {
-  return H >= 182 ? { repair: 0.002, relocate: 5 } : {};
+  return H >= 182 ? { repair: 0.002, relocate: 5, weekendTransfer: 3 } : {};
 }
 
 /**
