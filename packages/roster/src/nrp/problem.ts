@@ -94,10 +94,14 @@ export async function createNrpProblem(
  * 19: 4,114 → 4,374 at 60 s), so it stays off there. The relocate move moves work across the
  * year (24: 79,727 → 70,811 with seed 1, 79,690 → 69,983 with seed 2 at 60 s; 20–23 unchanged
  * within the run-to-run spread); on 13–19 it showed no clear effect (15 better with one seed and
- * worse with the other, 19 the reverse), so it stays off there too.
+ * worse with the other, 19 the reverse), so it stays off there too. The weekend transfer pays
+ * where there are many weekends to trade (search alone, 30 s, seeds 1–3: 19 (12 weeks) 3,794 →
+ * 3,647, 24 at 60 s −670 to −1,400 per seed) and not on 4–6 weeks (13: 1,953 → 2,232, 15:
+ * 4,313 → 4,506), so it is on from 84 days.
  */
 function horizonWeights(H: number): Partial<NrpMoveWeights> {
-  return H >= 182 ? { repair: 0.002, relocate: 5, weekendTransfer: 3 } : {};
+  if (H >= 182) return { repair: 0.002, relocate: 5, weekendTransfer: 3 };
+  return H >= 84 ? { weekendTransfer: 3 } : {};
 }
 
 /**
