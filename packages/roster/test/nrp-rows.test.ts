@@ -13,6 +13,18 @@ import { RowPricer } from '../src/nrp/row-price.ts';
 import { NrpState } from '../src/nrp/state.ts';
 import { hasBenchmark, loadBenchmark } from './fixtures.ts';
 
+/** The first move of up to 10 draws that changes something (NaN if none does). */
+function drawMove(problem: NrpProblem, rng: Random): number {
+  let delta = NaN;
+  for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+  return delta;
+}
+
+/** The days employee n works. */
+function workedDays(state: NrpState, n: number): number[] {
+  return rosterOf(state)[n].flatMap((v, d) => (v === '' ? [] : [d]));
+}
+
 function rosterOf(state: NrpState): string[][] {
   const { N, H, shiftIds } = state.c;
   return Array.from({ length: N }, (_, n) =>
@@ -276,8 +288,7 @@ describe('relocate move', () => {
       state.load(start);
       expect([state.hard, state.soft]).toEqual([0, 101]);
       const rng = new Random(seed);
-      let delta = NaN;
-      for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+      const delta = drawMove(problem, rng);
       expect(delta).toBe(-101);
       expect(rosterOf(state)).toEqual([
         ['', '', '', '', '', 'D', 'D'],
@@ -349,10 +360,9 @@ describe('week-exchange move', () => {
     state.load(start);
     expect([state.hard, state.soft]).toEqual([0, 101]);
     const rng = new Random(2);
-    let delta = NaN;
-    for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+    const delta = drawMove(problem, rng);
     expect(delta).toBe(-101);
-    expect(rosterOf(state)[0].flatMap((v, d) => (v === '' ? [] : [d]))).toEqual([9]);
+    expect(workedDays(state, 0)).toEqual([9]);
     problem.undo();
     expect(state.assign).toEqual(start);
     expect(problem.cost()).toBe(101);
@@ -405,10 +415,9 @@ describe('weekend-transfer move', () => {
     state.load(start);
     expect([state.hard, state.soft]).toEqual([0, 202]);
     const rng = new Random(2);
-    let delta = NaN;
-    for (let tries = 0; tries < 10 && Number.isNaN(delta); tries++) delta = problem.move(rng);
+    const delta = drawMove(problem, rng);
     expect(delta).toBe(-202);
-    expect(rosterOf(state)[0].flatMap((v, d) => (v === '' ? [] : [d]))).toEqual([12, 13]);
+    expect(workedDays(state, 0)).toEqual([12, 13]);
     expect(state.weekends[0]).toBe(1);
     problem.undo();
     expect(state.assign).toEqual(start);
