@@ -105,8 +105,8 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
 
 const MAX_BLOCK = 7;
 const PRICE_CHAIN_LINKS = 2;
-/** Over-covered shifts the relocate move scores before keeping the best. */
-const RELOCATE_CANDIDATES = 48;
+/** Over-covered shifts scored when an employee gives one up (relocate, weekend transfer). */
+const DROP_CANDIDATES = 48;
 /** Employees the weekend-transfer move scores. */
 const WEEKEND_TRANSFER_CANDIDATES = 8;
 /** Employees the week-exchange move scores. */
@@ -341,7 +341,7 @@ export class NrpProblem implements SearchProblem {
     const weeks = Math.floor(c.H / 7);
     for (let tries = 0; tries < 32; tries++) {
       const k = (rng.int(weeks) * 7 + 5 + rng.int(2)) * c.S + rng.int(c.S);
-      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) return k;
+      if (this.isShort(k)) return k;
     }
     return -1;
   }
@@ -409,7 +409,7 @@ export class NrpProblem implements SearchProblem {
   }
 
   /**
-   * Employee n gives up the best, by exact delta, of up to RELOCATE_CANDIDATES of their
+   * Employee n gives up the best, by exact delta, of up to DROP_CANDIDATES of their
    * over-covered shifts (not on `keep`); 0 when there is none.
    */
   private dropOverCovered(n: number, keep: number, rng: Random): number {
@@ -424,7 +424,7 @@ export class NrpProblem implements SearchProblem {
     let bestDay = -1;
     let candidates = 0;
     const start = rng.int(H);
-    for (let j = 0; j < H && candidates < RELOCATE_CANDIDATES; j++) {
+    for (let j = 0; j < H && candidates < DROP_CANDIDATES; j++) {
       const d = (start + j) % H;
       const v = s.assign[base + d];
       if (v < 0 || d === keep || s.pinned[base + d] || s.cover[d * S + v] <= c.coverRequired[d * S + v])
@@ -646,11 +646,7 @@ export class NrpProblem implements SearchProblem {
     const s = this.state;
     const c = s.c;
     const { H, S } = c;
-    let slot = -1;
-    for (let tries = 0; tries < 32 && slot < 0; tries++) {
-      const k = rng.int(H * S);
-      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
-    }
+    let slot = this.randomCoverGap(rng, 32, true);
     if (slot < 0) return NaN;
     const pricer = (this.pricer ??= new RowPricer(s));
     if (pricer.work > this.moves * this.priceWorkPerMove || pricer.maxSolveWork > PRICE_MAX_SOLVE_WORK)
@@ -680,7 +676,7 @@ export class NrpProblem implements SearchProblem {
         const old = before[day];
         if (old < 0 || s.assign[n * H + day] === old) continue;
         const k = day * S + old;
-        if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
+        if (this.isShort(k)) slot = k;
       }
     }
     return moved ? delta : NaN;
@@ -690,11 +686,7 @@ export class NrpProblem implements SearchProblem {
     const s = this.state;
     const c = s.c;
     const { H, S } = c;
-    let slot = -1;
-    for (let tries = 0; tries < 32 && slot < 0; tries++) {
-      const k = rng.int(H * S);
-      if (s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0) slot = k;
-    }
+    let slot = this.randomCoverGap(rng, 32, true);
     if (slot < 0) return NaN;
     let delta = 0;
     let moved = false;
@@ -861,6 +853,12 @@ export class NrpProblem implements SearchProblem {
     return this.windowMip!.solve(people, first, first + length - 1);
   }
 
+  /** Whether cover slot k (d·S + s) is short and its shortfall costs something. */
+  private isShort(k: number): boolean {
+    const s = this.state;
+    return s.cover[k] < s.c.coverRequired[k] && s.c.coverUnder[k] > 0;
+  }
+
   /**
    * A random (day, shift) slot whose cover misses its requirement at a cost — under only, or
    * under or over — found within `tries` draws; -1 when none was drawn.
@@ -872,7 +870,7 @@ export class NrpProblem implements SearchProblem {
     for (let t = 0; t < tries; t++) {
       const k = rng.int(slots);
       const gap = underOnly
-        ? s.cover[k] < c.coverRequired[k] && c.coverUnder[k] > 0
+        ? this.isShort(k)
         : s.cover[k] !== c.coverRequired[k] && (c.coverUnder[k] > 0 || c.coverOver[k] > 0);
       if (gap) return k;
     }
