@@ -13,12 +13,17 @@ import { cellsFromAssignments } from '../src/care/cells.ts';
 const small = generateDemoOrganisation({ seed: 7, employees: 14, visitsPerDay: 0 });
 const smallPeriod = small.rosterPeriods.find((p) => p.status === 'draft')!;
 
+/** The small ward's draft period, constructed (seed 3), as a search problem. */
+function smallProblem() {
+  const m = compileCareModel(small, smallPeriod.id);
+  const state = new CareState(m);
+  construct(state, new Random(3));
+  return { m, state, problem: new CareProblem(state) };
+}
+
 describe('care model: delta scoring', () => {
   it('incremental totals equal a full re-score and the explain totals after many random moves', () => {
-    const m = compileCareModel(small, smallPeriod.id);
-    const state = new CareState(m);
-    construct(state, new Random(3));
-    const problem = new CareProblem(state);
+    const { m, state, problem } = smallProblem();
     const rng = new Random(11);
     let checked = 0;
     for (let i = 0; i < 1500; i++) {
@@ -45,10 +50,7 @@ describe('care model: delta scoring', () => {
 
 describe('care model: wish move', () => {
   it('grants a refused wish back by an exchange, with exact score changes', () => {
-    const m = compileCareModel(small, smallPeriod.id);
-    const state = new CareState(m);
-    construct(state, new Random(3));
-    const problem = new CareProblem(state);
+    const { m, state, problem } = smallProblem();
     const refused = () =>
       m.wishes.reduce(
         (sum, list, e) => sum + list.filter((w) => refusesWish(w, state.cells[e * m.D + w.day])).length,
