@@ -228,9 +228,48 @@ export class NrpProblem implements SearchProblem {
     this.state.undo();
   }
 
-  /** Strategic oscillation: the hard weight grows while the search stays infeasible. */
-  adapt(): void {
+  /** Cells pinned by a plan (weekend-plan.ts) rather than by the user, and when to let go. */
+  private heldCells: Int32Array | undefined;
+  private heldFrom = 0;
+
+  /**
+   * Hold `cells` (already pinned by the caller) as long as the roster can be made feasible around
+   * them: once the search's progress reaches `share`, each adaptation step frees the held cells of
+   * every employee whose row is still infeasible.
+   */
+  holdUntilInfeasible(cells: Int32Array, share: number): void {
+    this.heldCells = cells;
+    this.heldFrom = share;
+  }
+
+  private releaseInfeasibleRows(): void {
     const s = this.state;
+    const H = s.c.H;
+    const held = this.heldCells!;
+    let kept = 0;
+    // Held cells come grouped by employee: one row check per employee.
+    let employee = -1;
+    let infeasible = false;
+    for (let k = 0; k < held.length; k++) {
+      const cell = held[k];
+      const n = (cell / H) | 0;
+      if (n !== employee) {
+        employee = n;
+        infeasible = s.employeeHard(n) > 0;
+      }
+      if (infeasible) s.pinned[cell] = 0;
+      else held[kept++] = cell;
+    }
+    this.heldCells = kept > 0 ? held.subarray(0, kept) : undefined;
+  }
+
+  /**
+   * Strategic oscillation: the hard weight grows while the search stays infeasible. Held cells
+   * of infeasible employees are let go once their grace share of the search has passed.
+   */
+  adapt(progress = 0): void {
+    const s = this.state;
+    if (this.heldCells && s.hard > 0 && progress >= this.heldFrom) this.releaseInfeasibleRows();
     if (!this.adaptive) return;
     if (s.hard > 0) s.hardWeight = Math.min(s.hardWeight * 1.05, this.baseHardWeight * 32);
     else s.hardWeight = Math.max(this.baseHardWeight, s.hardWeight * 0.98);
