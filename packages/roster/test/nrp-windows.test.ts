@@ -183,11 +183,15 @@ describe('time windows of a roster', () => {
 });
 
 describe.skipIf(!hasBenchmark)('companion mode', () => {
-  it('prices whole rows where a round is cheap, windows elsewhere (13: many employees × types; long horizons)', () => {
+  it('prices whole rows where a round is cheap, windows elsewhere (long horizons; 13 with its weekend plan off)', () => {
     const options = { seconds: 60, threads: 2 };
     expect(companionMode(compileNrp(loadBenchmark(4)), options, 2)).toBe('whole');
-    for (const i of [13, 19, 22])
-      expect(companionMode(compileNrp(loadBenchmark(i)), options, 2)).toBe('windows');
+    for (const i of [19, 22]) expect(companionMode(compileNrp(loadBenchmark(i)), options, 2)).toBe('windows');
+    // 13: the held weekend plan and a second search instead of windows, unless the plan is off.
+    expect(companionMode(compileNrp(loadBenchmark(13)), options, 2)).toBeUndefined();
+    expect(
+      companionMode(compileNrp(loadBenchmark(13)), { ...options, tuning: { weekendPlan: false } }, 2),
+    ).toBe('windows');
     expect(companionMode(compileNrp(loadBenchmark(22)), options, 1)).toBeUndefined();
     expect(
       companionMode(compileNrp(loadBenchmark(22)), { ...options, exactCompanion: false }, 2),

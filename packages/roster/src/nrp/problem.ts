@@ -85,10 +85,9 @@ export async function createNrpProblem(
     state.changeCell(n, pin.day, v);
     state.pinned[n * H + pin.day] = 1;
   }
-  const planned =
-    (payload.tuning.weekendPlan ?? weekendPlanByDefault(compiled.N, H)) && payload.pins.length === 0
-      ? await holdWeekendPlan(state, payload.tuning.weekendPlanSeconds ?? 10)
-      : undefined;
+  const planned = usesWeekendPlan(compiled, payload.tuning, payload.pins.length)
+    ? await holdWeekendPlan(state, payload.tuning.weekendPlanSeconds ?? 10)
+    : undefined;
   const constructionRng = new Random(seed ^ 0x5bd1e995);
   const construction =
     payload.tuning.construction ?? (preferRows(compiled.N, compiled.H) ? 'rows' : 'greedy');
@@ -121,6 +120,11 @@ const WEEKEND_PLAN_RELEASE = 0.3;
  */
 export function weekendPlanByDefault(N: number, H: number): boolean {
   return N >= 100 && H <= 84;
+}
+
+/** Whether the search starts from a held weekend plan (never with user pins). */
+export function usesWeekendPlan(c: CompiledNrp, tuning: NrpTuning, pins: number): boolean {
+  return pins === 0 && (tuning.weekendPlan ?? weekendPlanByDefault(c.N, c.H));
 }
 
 /** Put the weekend plan's shifts into the roster and pin them; returns the pinned cells. */
