@@ -19,15 +19,11 @@ export interface WeekendPlan {
   objective: number;
   /** HiGHS' model status, e.g. "optimal" or "timeLimit". */
   status: string;
-  /** Branch-and-bound nodes HiGHS explored. */
-  nodes: number;
 }
 
 export interface WeekendPlanOptions {
   /** HiGHS' time limit in seconds. */
   seconds: number;
-  /** Branch-and-bound nodes at most (deterministic, unlike the time limit). */
-  maxNodes?: number;
 }
 
 interface SparseModel {
@@ -85,7 +81,10 @@ interface PlannedColumn {
 
 const ones = (n: number) => new Array<number>(n).fill(1);
 
-/** The weekend plan of `c`, or undefined when HiGHS found no integer plan in its limits. */
+/**
+ * The weekend plan of a whole instance (frozen cells of window sub-instances are not looked at),
+ * or undefined when HiGHS found no integer plan within its time.
+ */
 export function planWeekends(
   c: CompiledNrp,
   highs: Highs,
@@ -103,9 +102,7 @@ export function planWeekends(
     const minuteColumns: number[] = [];
     const minutes: number[] = [];
     for (let k = 0; k < weekends; k++) {
-      const days = [7 * k + 5, 7 * k + 6].filter(
-        (d) => !c.fixedOff[n * H + d] && c.frozen?.[n * H + d] === undefined,
-      );
+      const days = [7 * k + 5, 7 * k + 6].filter((d) => !c.fixedOff[n * H + d]);
       if (days.length === 0) continue;
       const w = addColumn(m, 0, 1, true);
       worked.push(w);
@@ -199,7 +196,6 @@ function solve(
       output_flag: false,
       time_limit: options.seconds,
       mip_rel_gap: 1e-3,
-      ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     });
     const run = model.run();
     if (Number(model.info.get('primal_solution_status')) !== 2) return undefined;
@@ -210,30 +206,8 @@ function solve(
       shifts: Int8Array.from(chosen, (p) => p.shift),
       objective: model.getObjectiveValue(),
       status: modelStatusName(highs, run.modelStatus),
-      nodes: Number(model.info.get('mip_node_count')),
     };
   } finally {
     model.dispose();
   }
-}
-
-/**
- * Worked weekends the cover needs (per weekend the busier of Saturday and Sunday, in shifts)
- * and the employees' maxima summed; where the need reaches the maxima, weekends bind.
- */
-export function weekendDemand(c: CompiledNrp): { need: number; capacity: number } {
-  const { H, S, N } = c;
-  let need = 0;
-  for (let k = 0; k < Math.floor(H / 7); k++) {
-    let saturday = 0;
-    let sunday = 0;
-    for (let s = 0; s < S; s++) {
-      saturday += c.coverRequired[(7 * k + 5) * S + s];
-      sunday += c.coverRequired[(7 * k + 6) * S + s];
-    }
-    need += Math.max(saturday, sunday);
-  }
-  let capacity = 0;
-  for (let n = 0; n < N; n++) capacity += Math.min(c.maxWeekends[n], Math.floor(H / 7));
-  return { need, capacity };
 }
