@@ -5,7 +5,7 @@
  * synchronously in the calling thread; failures (e.g. the WebAssembly heap running out on the
  * largest instances) are returned as a status, not thrown.
  */
-import { loadHighs, modelStatusName } from './highs.ts';
+import { createSparseModel, loadHighs, modelStatusName } from './highs.ts';
 import { compileNrp } from './compiled.ts';
 import type { NrpInstance } from './instance.ts';
 import type { NrpRoster } from './roster-file.ts';
@@ -173,27 +173,16 @@ export async function solveNrpMip(instance: NrpInstance, seconds: number): Promi
     };
   try {
     const highs = await loadHighs();
-    const inf = highs.infinity;
-    const fix = (a: number[]) =>
-      Float64Array.from(a, (v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
-    const model = highs.createModel({
-      numCols: colCost.length,
-      numRows: rowLower.length,
+    const model = createSparseModel(highs, {
       offset,
-      colCost: Float64Array.from(colCost),
-      colLower: new Float64Array(colCost.length),
-      colUpper: fix(colUpper),
-      rowLower: fix(rowLower),
-      rowUpper: fix(rowUpper),
-      matrix: {
-        format: 'csr',
-        numRows: rowLower.length,
-        numCols: colCost.length,
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(indices),
-        values: Float64Array.from(values),
-      },
-      integrality: Int32Array.from(integrality) as Int32Array,
+      colCost,
+      colUpper,
+      rowLower,
+      rowUpper,
+      starts,
+      indices,
+      values,
+      integrality,
     });
     try {
       model.options.set({

@@ -9,7 +9,7 @@
  */
 import type { Highs } from 'highs';
 import type { CompiledNrp } from './compiled.ts';
-import { modelStatusName } from './highs.ts';
+import { createSparseModel, modelStatusName } from './highs.ts';
 
 export interface WeekendPlan {
   /** Planned worked cells: cells[k] = n·H + d, shifts[k] the shift index. */
@@ -169,27 +169,15 @@ function solve(
   options: WeekendPlanOptions,
   planned: PlannedColumn[],
 ): WeekendPlan | undefined {
-  const inf = highs.infinity;
-  const finite = (a: number[]) =>
-    Float64Array.from(a, (v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
-  const model = highs.createModel({
-    numCols: m.cost.length,
-    numRows: m.rowLower.length,
-    offset: 0,
-    colCost: Float64Array.from(m.cost),
-    colLower: new Float64Array(m.cost.length),
-    colUpper: finite(m.upper),
-    rowLower: finite(m.rowLower),
-    rowUpper: finite(m.rowUpper),
-    matrix: {
-      format: 'csr',
-      numRows: m.rowLower.length,
-      numCols: m.cost.length,
-      starts: Int32Array.from(m.starts),
-      indices: Int32Array.from(m.indices),
-      values: Float64Array.from(m.values),
-    },
-    integrality: Int32Array.from(m.integer) as Int32Array,
+  const model = createSparseModel(highs, {
+    colCost: m.cost,
+    colUpper: m.upper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    starts: m.starts,
+    indices: m.indices,
+    values: m.values,
+    integrality: m.integer,
   });
   try {
     model.options.set({

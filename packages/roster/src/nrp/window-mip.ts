@@ -6,6 +6,7 @@
  * window through the state's own delta scoring, so the search stays consistent.
  */
 import type { Highs } from 'highs';
+import { createSparseModel } from './highs.ts';
 import type { NrpState } from './state.ts';
 
 export interface WindowMipOptions {
@@ -93,29 +94,18 @@ export class WindowMip {
       }
 
     const highs = this.highs;
-    const inf = highs.infinity;
-    const bound = (a: number[]) =>
-      Float64Array.from(a, (v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
     let solution: Float64Array | undefined;
     try {
-      const model = highs.createModel({
-        numCols: this.colCost.length,
-        numRows: this.rowLower.length,
+      const model = createSparseModel(highs, {
         offset,
-        colCost: Float64Array.from(this.colCost),
-        colLower: new Float64Array(this.colCost.length),
-        colUpper: bound(this.colUpper),
-        rowLower: bound(this.rowLower),
-        rowUpper: bound(this.rowUpper),
-        matrix: {
-          format: 'csr',
-          numRows: this.rowLower.length,
-          numCols: this.colCost.length,
-          starts: Int32Array.from(this.starts),
-          indices: Int32Array.from(this.indices),
-          values: Float64Array.from(this.values),
-        },
-        integrality: Int32Array.from(this.integrality) as Int32Array,
+        colCost: this.colCost,
+        colUpper: this.colUpper,
+        rowLower: this.rowLower,
+        rowUpper: this.rowUpper,
+        starts: this.starts,
+        indices: this.indices,
+        values: this.values,
+        integrality: this.integrality,
       });
       try {
         model.options.set({
