@@ -4,7 +4,7 @@ import { parseNrpInstance } from '../src/index.ts';
 import { compileNrp, type CompiledNrp } from '../src/nrp/compiled.ts';
 import { construct } from '../src/nrp/moves.ts';
 import { ExactRowPricer } from '../src/nrp/row-pricing.ts';
-import { companionMode } from '../src/nrp/solve.ts';
+import { companionMode, searchTuning } from '../src/nrp/solve.ts';
 import { NrpState } from '../src/nrp/state.ts';
 import { mergeWindow, windowInstance, windowRoster } from '../src/nrp/window-instance.ts';
 import { solveByWindows, startingWindow } from '../src/nrp/window-search.ts';
@@ -196,6 +196,15 @@ describe.skipIf(!hasBenchmark)('companion mode', () => {
     expect(
       companionMode(compileNrp(loadBenchmark(22)), { ...options, exactCompanion: false }, 2),
     ).toBeUndefined();
+  });
+});
+
+describe('search settings beside the companion', () => {
+  it('holds a weekend plan beside the whole-row companion only, unless the caller decides', () => {
+    expect(searchTuning({}, 'whole').weekendPlan).toBe(true);
+    expect(searchTuning({ weekendPlan: false }, 'whole').weekendPlan).toBe(false);
+    expect(searchTuning({}, 'windows').weekendPlan).toBeUndefined();
+    expect(searchTuning({}, undefined).weekendPlan).toBeUndefined();
   });
 });
 
