@@ -4,7 +4,7 @@ import { parseNrpInstance } from '../src/index.ts';
 import { compileNrp, type CompiledNrp } from '../src/nrp/compiled.ts';
 import { construct } from '../src/nrp/moves.ts';
 import { ExactRowPricer } from '../src/nrp/row-pricing.ts';
-import { companionMode, searchTuning } from '../src/nrp/solve.ts';
+import { companionMode, searchSettings, type NrpSolveOptions } from '../src/nrp/solve.ts';
 import { NrpState } from '../src/nrp/state.ts';
 import { mergeWindow, windowInstance, windowRoster } from '../src/nrp/window-instance.ts';
 import { solveByWindows, startingWindow } from '../src/nrp/window-search.ts';
@@ -199,12 +199,43 @@ describe.skipIf(!hasBenchmark)('companion mode', () => {
   });
 });
 
-describe('search settings beside the companion', () => {
-  it('holds a weekend plan beside the whole-row companion only, unless the caller decides', () => {
-    expect(searchTuning({}, 'whole').weekendPlan).toBe(true);
-    expect(searchTuning({ weekendPlan: false }, 'whole').weekendPlan).toBe(false);
-    expect(searchTuning({}, 'windows').weekendPlan).toBeUndefined();
-    expect(searchTuning({}, undefined).weekendPlan).toBeUndefined();
+describe.skipIf(!hasBenchmark)('search settings', () => {
+  it('holds a weekend plan beside the whole-row companion only with a minute, unless the caller decides', () => {
+    const c = compileNrp(loadBenchmark(15));
+    const settings = (options: NrpSolveOptions) => searchSettings(c, options, 2);
+    expect(settings({ seconds: 60 })).toMatchObject({ mode: 'whole', tuning: { weekendPlan: true } });
+    expect(settings({ seconds: 30 })).toMatchObject({ mode: 'whole', tuning: { weekendPlan: false } });
+    expect(settings({ seconds: 60, tuning: { weekendPlan: false } }).tuning.weekendPlan).toBe(false);
+    expect(settings({ seconds: 5, tuning: { weekendPlan: true } }).tuning.weekendPlan).toBe(true);
+    // An iteration limit: no companion, no plan for 45 employees.
+    expect(settings({ maxIterations: 1000 })).toMatchObject({
+      mode: undefined,
+      tuning: { weekendPlan: false },
+    });
+    expect(searchSettings(compileNrp(loadBenchmark(19)), { seconds: 60 }, 2).tuning.weekendPlan).toBe(false);
+  });
+
+  it("plans 13's weekends from 10 s on, with at most half of the time, and windows below", () => {
+    const c = compileNrp(loadBenchmark(13));
+    expect(searchSettings(c, { seconds: 60 }, 2)).toMatchObject({
+      mode: undefined,
+      tuning: { weekendPlan: true, weekendPlanSeconds: 10 },
+    });
+    expect(searchSettings(c, { seconds: 12 }, 2).tuning).toMatchObject({
+      weekendPlan: true,
+      weekendPlanSeconds: 6,
+    });
+    expect(searchSettings(c, { seconds: 5 }, 2)).toMatchObject({
+      mode: 'windows',
+      tuning: { weekendPlan: false },
+    });
+    expect(searchSettings(c, { maxIterations: 1000 }, 2).tuning).toMatchObject({
+      weekendPlan: true,
+      weekendPlanSeconds: 10,
+    });
+    expect(
+      searchSettings(c, { seconds: 60, tuning: { weekendPlanSeconds: 3 } }, 2).tuning.weekendPlanSeconds,
+    ).toBe(3);
   });
 });
 

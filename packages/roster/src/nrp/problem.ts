@@ -46,7 +46,8 @@ export interface NrpTuning {
   rowPasses?: number;
   /**
    * Plan the weekends first (weekend-plan.ts) and hold the planned weekend shifts fixed.
-   * Default: on for many employees on a short horizon (weekendPlanByDefault).
+   * Default: on for many employees on a short horizon (weekendPlanByDefault); solveNrp also
+   * weighs the time limit and the companion (searchSettings).
    */
   weekendPlan?: boolean;
   /**
@@ -54,7 +55,7 @@ export interface NrpTuning {
    * infeasible are let go (default 0.3).
    */
   weekendPlanRelease?: number;
-  /** HiGHS' time limit for the weekend plan, in seconds (default 10). */
+  /** HiGHS' time limit for the weekend plan, in seconds (default 10; solveNrp: ≤ half the run). */
   weekendPlanSeconds?: number;
 }
 

@@ -17,6 +17,7 @@ import {
   type NrpPin,
   type NrpTuning,
   usesWeekendPlan,
+  weekendPlanByDefault,
 } from './problem.ts';
 
 export type { NrpPin, NrpTuning };
@@ -88,14 +89,8 @@ export async function solveNrp(
   const started = Date.now();
   const compiled = compileNrp(instance);
   const threads = options.threads ?? 1;
-  const mode = companionMode(compiled, options, threads);
-  const tuning = options.tuning ?? {};
-  const payload: NrpPayload = {
-    instance,
-    pins: options.pins ?? [],
-    // Beside the whole-row companion the search holds a weekend plan (WEEKEND_PLAN_BESIDE_WHOLE).
-    tuning: mode === 'whole' && tuning.weekendPlan === undefined ? { ...tuning, weekendPlan: true } : tuning,
-  };
+  const { mode, tuning } = searchSettings(compiled, options, threads);
+  const payload: NrpPayload = { instance, pins: options.pins ?? [], tuning };
   const stopSearch = new AbortController();
   const stopOnCaller = () => stopSearch.abort();
   options.signal?.addEventListener('abort', stopOnCaller);
@@ -190,15 +185,50 @@ export async function solveNrp(
   };
 }
 
+/** Shortest time limit for which the weekend plan is on by default (it takes up to half of it). */
+export const WEEKEND_PLAN_MIN_SECONDS = 10;
+/** Shortest time limit for which the search beside the whole-row companion holds a weekend plan. */
+export const WEEKEND_PLAN_BESIDE_WHOLE_MIN_SECONDS = 60;
+
 /**
- * The search's settings beside the companion: next to the whole-row companion the search holds
- * a weekend plan (problem.ts) unless told otherwise. On its own such a search is worse there
- * (15: 4,501 → 6,325 at 30 s), but with the companion the pair did better on 15 with each of four
- * seeds (60 s, 2 threads: 4,369 / 4,162 / 4,354 / 4,171 → 4,064 / 3,872 / 3,985 / 3,971) and the
- * same on 1–12 (8: 1,303–1,305 either way), 14 and 16–18.
+ * The companion mode and the search's settings for a run, the caller's tuning first.
+ *
+ * The weekend plan is a time investment: HiGHS needs ~5 s for instance 13's plan, and the search
+ * then rebuilds the weekdays around the held shifts. So under a time limit the plan gets at most
+ * half of it (`weekendPlanSeconds` ≤ 10 s) and is on by default only from 10 s: on 13 (2 threads,
+ * seeds 1 / 2) at 5 s it left 17 / 16 violations and overran to 7–8 s (no plan: 3,452 / 3,431,
+ * feasible), at 10 s it pays (2,686 / 2,495 → 1,997 / 2,284), at 30 s too (2,032 / 1,950 →
+ * 1,663 / 1,778).
+ *
+ * Beside the whole-row companion the plan pays only with a minute: on 15 (seeds 1 / 2) at 10 s
+ * 4,812 / 4,534 → 6,092 (1 violation) / 5,219, at 30 s 4,400 / 4,190 → 4,983 / 5,084, at 60 s
+ * 4,369 / 4,162 → 4,064 / 3,872 (seeds 3 / 4: 4,354 / 4,171 → 3,985 / 3,971); on 12 and 14 at
+ * 10 s it was worse too, and on 8 at 5 s it left one seed of six infeasible. With 60 s or more
+ * it is on there (1–12 and 14–18 the same as without at 60 s, 15 better).
  */
-export function searchTuning(tuning: NrpTuning, mode: CompanionMode | undefined): NrpTuning {
-  return mode === 'whole' && tuning.weekendPlan === undefined ? { ...tuning, weekendPlan: true } : tuning;
+export function searchSettings(
+  c: CompiledNrp,
+  options: NrpSolveOptions,
+  threads: number,
+): { mode: CompanionMode | undefined; tuning: NrpTuning } {
+  const given = options.tuning ?? {};
+  // An iteration limit governs when given; then the plan keeps HiGHS' own limit.
+  const seconds = options.maxIterations === undefined ? options.seconds : undefined;
+  const planByDefault =
+    weekendPlanByDefault(c.N, c.H) && (seconds === undefined || seconds >= WEEKEND_PLAN_MIN_SECONDS);
+  const weekendPlan = given.weekendPlan ?? planByDefault;
+  const mode = companionMode(c, { ...options, tuning: { ...given, weekendPlan } }, threads);
+  const besideWhole =
+    mode === 'whole' && seconds !== undefined && seconds >= WEEKEND_PLAN_BESIDE_WHOLE_MIN_SECONDS;
+  return {
+    mode,
+    tuning: {
+      ...given,
+      weekendPlan: given.weekendPlan ?? (planByDefault || besideWhole),
+      weekendPlanSeconds:
+        given.weekendPlanSeconds ?? (seconds === undefined ? 10 : Math.min(10, seconds / 2)),
+    },
+  };
 }
 
 /**
