@@ -16,6 +16,45 @@ export interface SparseMip {
   integrality: number[];
 }
 
+/** An empty model to build with addSparseColumn and addSparseRow. */
+export function newSparseMip(): SparseMip {
+  return {
+    colCost: [],
+    colUpper: [],
+    rowLower: [],
+    rowUpper: [],
+    starts: [0],
+    indices: [],
+    values: [],
+    integrality: [],
+  };
+}
+
+/** Appends a column bounded by [0, upper]; returns its index. */
+export function addSparseColumn(m: SparseMip, cost: number, upper: number, integer: boolean): number {
+  m.colCost.push(cost);
+  m.colUpper.push(upper);
+  m.integrality.push(integer ? 1 : 0);
+  return m.colCost.length - 1;
+}
+
+/** Appends the row lower ≤ Σ coefficients[k] · x[columns[k]] ≤ upper. */
+export function addSparseRow(
+  m: SparseMip,
+  columns: number[],
+  coefficients: number[],
+  lower: number,
+  upper: number,
+): void {
+  for (let k = 0; k < columns.length; k++) {
+    m.indices.push(columns[k]);
+    m.values.push(coefficients[k]);
+  }
+  m.starts.push(m.indices.length);
+  m.rowLower.push(lower);
+  m.rowUpper.push(upper);
+}
+
 // The package's types describe a CommonJS module; under ESM the default import is the loader.
 type HighsLoader = typeof highsImport.default;
 const highsLoader = ((highsImport as unknown as { default?: HighsLoader }).default ??

@@ -87,7 +87,7 @@ export async function createNrpProblem(
     state.pinned[n * H + pin.day] = 1;
   }
   const planned = usesWeekendPlan(compiled, payload.tuning, payload.pins.length)
-    ? await holdWeekendPlan(state, payload.tuning.weekendPlanSeconds ?? 10)
+    ? await holdWeekendPlan(state, payload.tuning.weekendPlanSeconds ?? WEEKEND_PLAN_SECONDS)
     : undefined;
   const constructionRng = new Random(seed ^ 0x5bd1e995);
   const construction =
@@ -108,6 +108,8 @@ export async function createNrpProblem(
 }
 
 const WEEKEND_PLAN_RELEASE = 0.3;
+/** HiGHS' time limit for the weekend plan, in seconds, unless told otherwise. */
+export const WEEKEND_PLAN_SECONDS = 10;
 
 /**
  * The weekend plan where it measured better: many employees on a short horizon (instance 13,

@@ -17,6 +17,7 @@ import {
   type NrpPin,
   type NrpTuning,
   usesWeekendPlan,
+  WEEKEND_PLAN_SECONDS,
   weekendPlanByDefault,
 } from './problem.ts';
 
@@ -226,7 +227,8 @@ export function searchSettings(
       ...given,
       weekendPlan: given.weekendPlan ?? (planByDefault || besideWhole),
       weekendPlanSeconds:
-        given.weekendPlanSeconds ?? (seconds === undefined ? 10 : Math.min(10, seconds / 2)),
+        given.weekendPlanSeconds ??
+        (seconds === undefined ? WEEKEND_PLAN_SECONDS : Math.min(WEEKEND_PLAN_SECONDS, seconds / 2)),
     },
   };
 }

@@ -9,7 +9,14 @@
  */
 import type { Highs } from 'highs';
 import type { CompiledNrp } from './compiled.ts';
-import { createSparseModel, modelStatusName } from './highs.ts';
+import {
+  addSparseColumn,
+  addSparseRow,
+  createSparseModel,
+  modelStatusName,
+  newSparseMip,
+  type SparseMip,
+} from './highs.ts';
 
 export interface WeekendPlan {
   /** Planned worked cells: cells[k] = n·H + d, shifts[k] the shift index. */
@@ -24,53 +31,6 @@ export interface WeekendPlan {
 export interface WeekendPlanOptions {
   /** HiGHS' time limit in seconds. */
   seconds: number;
-}
-
-interface SparseModel {
-  cost: number[];
-  upper: number[];
-  integer: number[];
-  rowLower: number[];
-  rowUpper: number[];
-  starts: number[];
-  indices: number[];
-  values: number[];
-}
-
-function newModel(): SparseModel {
-  return {
-    cost: [],
-    upper: [],
-    integer: [],
-    rowLower: [],
-    rowUpper: [],
-    starts: [0],
-    indices: [],
-    values: [],
-  };
-}
-
-function addColumn(m: SparseModel, cost: number, upper: number, integer: boolean): number {
-  m.cost.push(cost);
-  m.upper.push(upper);
-  m.integer.push(integer ? 1 : 0);
-  return m.cost.length - 1;
-}
-
-function addRow(
-  m: SparseModel,
-  columns: number[],
-  coefficients: number[],
-  lower: number,
-  upper: number,
-): void {
-  for (let k = 0; k < columns.length; k++) {
-    m.indices.push(columns[k]);
-    m.values.push(coefficients[k]);
-  }
-  m.starts.push(m.indices.length);
-  m.rowLower.push(lower);
-  m.rowUpper.push(upper);
 }
 
 interface PlannedColumn {
@@ -92,7 +52,7 @@ export function planWeekends(
 ): WeekendPlan | undefined {
   const { N, H, S } = c;
   const weekends = Math.floor(H / 7);
-  const m = newModel();
+  const m = newSparseMip();
   // x columns: (employee, weekend day, shift) with the cell they stand for.
   const planned: PlannedColumn[] = [];
   const coverTerms = new Map<number, number[]>();
@@ -104,7 +64,7 @@ export function planWeekends(
     for (let k = 0; k < weekends; k++) {
       const days = [7 * k + 5, 7 * k + 6].filter((d) => !c.fixedOff[n * H + d]);
       if (days.length === 0) continue;
-      const w = addColumn(m, 0, 1, true);
+      const w = addSparseColumn(m, 0, 1, true);
       worked.push(w);
       const shiftsOn = new Map<number, Map<number, number>>();
       for (const d of days) {
@@ -116,7 +76,7 @@ export function planWeekends(
         for (let s = 0; s < S; s++) {
           // Only shifts the weekend needs: others would only add over-cover.
           if (c.maxPerType[n * S + s] === 0 || c.coverRequired[d * S + s] === 0) continue;
-          const x = addColumn(m, c.cellCost[base + s + 1] - c.cellCost[base], 1, true);
+          const x = addSparseColumn(m, c.cellCost[base + s + 1] - c.cellCost[base], 1, true);
           planned.push({ column: x, cell: n * H + d, shift: s });
           columns.set(s, x);
           dayColumns.push(x);
@@ -132,7 +92,7 @@ export function planWeekends(
           minutes.push(c.shiftMinutes[s]);
         }
         // At most one shift a day, and only on a worked weekend.
-        addRow(m, dayColumns, dayCoefficients, 0, Infinity);
+        addSparseRow(m, dayColumns, dayCoefficients, 0, Infinity);
       }
       const saturday = shiftsOn.get(7 * k + 5);
       const sunday = shiftsOn.get(7 * k + 6);
@@ -140,14 +100,15 @@ export function planWeekends(
         for (const [s, xs] of saturday) {
           const columns = [xs];
           for (const [t, xt] of sunday) if (c.forbidden[s * S + t]) columns.push(xt);
-          if (columns.length > 1) addRow(m, columns, ones(columns.length), -Infinity, 1);
+          if (columns.length > 1) addSparseRow(m, columns, ones(columns.length), -Infinity, 1);
         }
     }
-    if (worked.length > c.maxWeekends[n]) addRow(m, worked, ones(worked.length), -Infinity, c.maxWeekends[n]);
+    if (worked.length > c.maxWeekends[n])
+      addSparseRow(m, worked, ones(worked.length), -Infinity, c.maxWeekends[n]);
     for (const [s, xs] of byType)
       if (c.maxPerType[n * S + s] < xs.length)
-        addRow(m, xs, ones(xs.length), -Infinity, c.maxPerType[n * S + s]);
-    addRow(m, minuteColumns, minutes, -Infinity, c.maxMinutes[n]);
+        addSparseRow(m, xs, ones(xs.length), -Infinity, c.maxPerType[n * S + s]);
+    addSparseRow(m, minuteColumns, minutes, -Infinity, c.maxMinutes[n]);
   }
   for (let k = 0; k < weekends; k++)
     for (const d of [7 * k + 5, 7 * k + 6])
@@ -155,30 +116,21 @@ export function planWeekends(
         const key = d * S + s;
         const required = c.coverRequired[key];
         if (required === 0) continue;
-        const under = addColumn(m, c.coverUnder[key], Infinity, false);
-        const over = addColumn(m, c.coverOver[key], Infinity, false);
+        const under = addSparseColumn(m, c.coverUnder[key], Infinity, false);
+        const over = addSparseColumn(m, c.coverOver[key], Infinity, false);
         const xs = coverTerms.get(key) ?? [];
-        addRow(m, [...xs, under, over], [...ones(xs.length), 1, -1], required, required);
+        addSparseRow(m, [...xs, under, over], [...ones(xs.length), 1, -1], required, required);
       }
   return solve(highs, m, options, planned);
 }
 
 function solve(
   highs: Highs,
-  m: SparseModel,
+  m: SparseMip,
   options: WeekendPlanOptions,
   planned: PlannedColumn[],
 ): WeekendPlan | undefined {
-  const model = createSparseModel(highs, {
-    colCost: m.cost,
-    colUpper: m.upper,
-    rowLower: m.rowLower,
-    rowUpper: m.rowUpper,
-    starts: m.starts,
-    indices: m.indices,
-    values: m.values,
-    integrality: m.integer,
-  });
+  const model = createSparseModel(highs, m);
   try {
     model.options.set({
       output_flag: false,
