@@ -432,6 +432,56 @@ describe('weekend-transfer move', () => {
   );
 });
 
+describe('weekend-fill move', () => {
+  // A works Thursday to Saturday of week 0 (at most 3 in a row, exactly 3 shifts, one weekend);
+  // Thursday needs nobody (1 over), Sunday needs one D (100 short).
+  const weekendFillInstance = () =>
+    parseNrpInstance(
+      `SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\nA,D=14,1440,1440,3,2,1,1\n\n` +
+        `SECTION_COVER\n3,D,0,100,1\n4,D,1,100,1\n5,D,1,100,1\n6,D,1,100,1\n`,
+      'weekend-fill',
+    );
+  const weekendFillProblem = (instance: NrpInstance) =>
+    createNrpProblem(
+      { instance, pins: [], tuning: { moveWeights: onlyMoves({ change: 0, weekendFill: 1 }) } },
+      0,
+      1,
+    );
+
+  it('completes a single-day weekend and re-plans the days around it, with the exact cost change', async () => {
+    const problem = await weekendFillProblem(weekendFillInstance());
+    const state = problem.state;
+    const start = Int8Array.from({ length: 14 }, (_, d) => (d >= 3 && d <= 5 ? 0 : -1));
+    state.load(start);
+    expect([state.hard, state.soft]).toEqual([0, 101]);
+    // Taking Sunday alone would make a run of 4 and 4 shifts: the Thursday has to go.
+    const delta = drawMove(problem, new Random(3));
+    expect(delta).toBe(-101);
+    expect(workedDays(state, 0)).toEqual([4, 5, 6]);
+    expect([state.hard, state.soft]).toEqual([0, 0]);
+    problem.undo();
+    expect(state.assign).toEqual(start);
+    expect(problem.cost()).toBe(101);
+  });
+
+  it('leaves alone whoever is off the whole weekend (taking it would cost a weekend)', async () => {
+    const problem = await weekendFillProblem(weekendFillInstance());
+    const state = problem.state;
+    const start = Int8Array.from({ length: 14 }, (_, d) => (d >= 2 && d <= 4 ? 0 : -1));
+    state.load(start);
+    const rng = new Random(3);
+    for (let k = 0; k < 50; k++) expect(problem.move(rng)).toBeNaN();
+    expect(state.assign).toEqual(start);
+  });
+
+  it.skipIf(!hasBenchmark)(
+    'keeps the score exact, undoes cleanly and respects pins (instance 20)',
+    async () => {
+      expect(await checkMovesOn(20, { weekendFill: 2 }, [8, 5, 9], 6)).toBeGreaterThan(500);
+    },
+  );
+});
+
 describe('repair move', () => {
   /**
    * One employee whose minimum minutes (5 shifts a week) with at most 5 shifts in a row and

@@ -79,6 +79,11 @@ export interface NrpMoveWeights {
    * shift elsewhere. Worked weekends are the scarcest resource on the long instances.
    */
   weekendTransfer: number;
+  /**
+   * Complete a single-day weekend: someone who works the other day of a weekend with a short
+   * shift takes it, and the days around it are re-optimised (row DP), as in the cover chain.
+   */
+  weekendFill: number;
 }
 
 export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
@@ -101,6 +106,7 @@ export const DEFAULT_MOVE_WEIGHTS: NrpMoveWeights = {
   wish: 8,
   weekExchange: 3,
   weekendTransfer: 0,
+  weekendFill: 0,
 };
 
 const MAX_BLOCK = 7;
@@ -186,6 +192,7 @@ export class NrpProblem implements SearchProblem {
       weights.wish,
       weights.weekExchange,
       weights.weekendTransfer,
+      weights.weekendFill,
     ];
     const total = w.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -298,7 +305,8 @@ export class NrpProblem implements SearchProblem {
     if (r < t[15]) return this.relocate(rng);
     if (r < t[16]) return this.grantWish(rng);
     if (r < t[17]) return this.weekExchange(rng);
-    return this.weekendTransfer(rng);
+    if (r < t[18]) return this.weekendTransfer(rng);
+    return this.coverChain(rng, true);
   }
 
   private grantWish(rng: Random): number {
@@ -721,18 +729,18 @@ export class NrpProblem implements SearchProblem {
     return moved ? delta : NaN;
   }
 
-  private coverChain(rng: Random): number {
+  private coverChain(rng: Random, weekend = false): number {
     const s = this.state;
     const c = s.c;
     const { H, S } = c;
-    let slot = this.randomCoverGap(rng, 32, true);
+    let slot = weekend ? this.randomWeekendGap(rng) : this.randomCoverGap(rng, 32, true);
     if (slot < 0) return NaN;
     let delta = 0;
     let moved = false;
     for (let link = 0; link < 2 && slot >= 0; link++) {
       const d = (slot / S) | 0;
       const shift = slot % S;
-      const n = this.employeeFor(d, shift, rng);
+      const n = weekend && link === 0 ? this.singleWeekender(d, shift, rng) : this.employeeFor(d, shift, rng);
       if (n < 0) break;
       const before = this.bufferB;
       before.set(s.assign.subarray(n * H, n * H + H));
@@ -758,6 +766,25 @@ export class NrpProblem implements SearchProblem {
       }
     }
     return moved ? delta : NaN;
+  }
+
+  /**
+   * A random employee off on weekend day d who works the weekend's other day and may take `shift`
+   * (so taking it costs no weekend); -1 if none.
+   */
+  private singleWeekender(d: number, shift: number, rng: Random): number {
+    const s = this.state;
+    const c = s.c;
+    const { N, H, S } = c;
+    const other = d % 7 === 5 ? d + 1 : d - 1;
+    const first = rng.int(N);
+    for (let j = 0; j < N; j++) {
+      const n = (first + j) % N;
+      const i = n * H + d;
+      if (s.pinned[i] || s.assign[i] >= 0 || s.assign[n * H + other] < 0) continue;
+      if (c.maxPerType[n * S + shift] > 0) return n;
+    }
+    return -1;
   }
 
   /**

@@ -156,10 +156,14 @@ async function holdWeekendPlan(state: NrpState, seconds: number): Promise<Int32A
  * worse with the other, 19 the reverse), so it stays off there too. The weekend transfer pays
  * where there are many weekends to trade (search alone, 30 s, seeds 1–3: 19 (12 weeks) 3,794 →
  * 3,647, 24 at 60 s −670 to −1,400 per seed) and not on 4–6 weeks (13: 1,953 → 2,232, 15:
- * 4,313 → 4,506), so it is on from 84 days.
+ * 4,313 → 4,506), so it is on from 84 days. The weekend fill (search alone, 60 s, means of
+ * seeds 1–2) took 22 from 35,938 to 34,783 and 24 from 55,120 to 53,790; 20, 21, 23 and 19 stayed
+ * within the spread (5,443 / 5,410, 22,635 / 22,606, 20,692 / 20,732, 3,607 / 3,625), so it is on
+ * from half a year. Each draw runs a row DP (~1 ms on 24), hence the small weight: at 0.3 24
+ * ended at 55,448, at 2 infeasible.
  */
 function horizonWeights(H: number): Partial<NrpMoveWeights> {
-  if (H >= 182) return { repair: 0.002, relocate: 5, weekendTransfer: 3 };
+  if (H >= 182) return { repair: 0.002, relocate: 5, weekendTransfer: 3, weekendFill: 0.1 };
   return H >= 84 ? { weekendTransfer: 3 } : {};
 }
 
