@@ -160,10 +160,14 @@ async function holdWeekendPlan(state: NrpState, seconds: number): Promise<Int32A
  * seeds 1–2) took 22 from 35,938 to 34,783 and 24 from 55,120 to 53,790; 20, 21, 23 and 19 stayed
  * within the spread (5,443 / 5,410, 22,635 / 22,606, 20,692 / 20,732, 3,607 / 3,625), so it is on
  * from half a year. Each draw runs a row DP (~1 ms on 24), hence the small weight: at 0.3 24
- * ended at 55,448, at 2 infeasible.
+ * ended at 55,448, at 2 infeasible. On the year-long instances the cheap cover repair gives the
+ * most improvement per millisecond once the roster is feasible, after the wish move; at weight 60
+ * instead of 10 (search alone, 60 s, seeds 1–2) 24 went from 53,934 to 51,987 (seeds 1–4 at 40:
+ * 53,827 → 52,786), 22 from 34,935 to 34,432, 23 from 20,894 to 20,498, with 20 and 21 the same
+ * (5,468 / 5,472, 22,610 / 22,687); on 13 and 19 it did not help (1,626 / 1,630, 3,551 / 3,615).
  */
 function horizonWeights(H: number): Partial<NrpMoveWeights> {
-  if (H >= 182) return { repair: 0.002, relocate: 5, weekendTransfer: 3, weekendFill: 0.1 };
+  if (H >= 182) return { coverRepair: 60, repair: 0.002, relocate: 5, weekendTransfer: 3, weekendFill: 0.1 };
   return H >= 84 ? { weekendTransfer: 3 } : {};
 }
 
