@@ -301,14 +301,16 @@ export const RULES: RuleDefinitionInput[] = [
       en: 'Rest after a night shift ending after 02:00',
     },
     summary: {
-      nl: 'Na een nachtdienst die eindigt na 02:00 uur ten minste 14 uur onafgebroken rust; eenmaal per 7×24 uur in te korten tot ten minste 8 uur.',
-      en: 'After a night shift ending after 02:00 at least 14 h uninterrupted rest; once per 7×24 h it may be shortened to at least 8 h.',
+      nl: 'Na een nachtdienst die eindigt na 02:00 uur ten minste 14 uur onafgebroken rust; eenmaal per 7×24 uur in te korten tot ten minste 8 uur. Na een lange nachtdienst (meer dan 10 uur, lid 3) geldt in plaats daarvan 12 uur rust.',
+      en: 'After a night shift ending after 02:00 at least 14 h uninterrupted rest; once per 7×24 h it may be shortened to at least 8 h. After a long night shift (over 10 h, para. 3) a 12 h rest applies instead.',
     },
     params: {
       minRestMinutes: 840,
       reductions: [480],
       reductionWindowMinutes: 10080,
       onlyEndingAfterMinute: 120,
+      // A long night (> 10 h, 5:8 lid 3) has its own 12 h rest, checked by atw.night-shift-length.
+      longNightOverMinutes: 600,
     },
     messages: {
       default: {
@@ -1105,6 +1107,7 @@ export const RULES: RuleDefinitionInput[] = [
       reductions: [],
       reductionWindowMinutes: 10080,
       onlyEndingAfterMinute: null,
+      longNightOverMinutes: null,
     },
     unconfirmedParams: { minRestMinutes: 'huidige cao-versie niet bevestigd' },
     messages: {

@@ -124,7 +124,8 @@ function mapHeader<K extends string>(
       if (aliases[key].includes(name) && cols[key] === undefined) cols[key] = index;
     }
   });
-  const missing = required.filter((k) => cols[k] === undefined);
+  // Name missing columns by their documented header name (the first alias), not the internal key.
+  const missing = required.filter((k) => cols[k] === undefined).map((k) => aliases[k][0]);
   if (missing.length > 0) {
     problems.push({
       line: header.line,

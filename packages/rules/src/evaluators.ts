@@ -555,6 +555,9 @@ class NightRest implements Evaluator {
   private qualifies(tl: Timeline, d: number): number {
     const f = tl.dFlags[d];
     if ((f & D_NIGHT) === 0 || !dienstInScope(this.rule, tl, d)) return 0;
+    // A long night's rest is governed by 5:8 lid 3 (≥ 12 h, checked by the night-length rule).
+    const long = this.p.longNightOverMinutes;
+    if (long !== null && tl.dWork[d] > long) return 0;
     const minute = this.p.onlyEndingAfterMinute;
     if (minute === null) return 1;
     if (minute === NIGHT_LATE_END_MINUTE) return f & D_AFTER_0200 ? (f & D_AMBIGUOUS_END ? 2 : 1) : 0;

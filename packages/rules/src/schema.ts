@@ -66,6 +66,12 @@ export const paramSchemas = {
       reductionWindowMinutes: minutes,
       /** Only nights ending after this wall-clock minute (120 = 02:00); null = every night dienst. */
       onlyEndingAfterMinute: z.number().int().min(0).max(1440).nullable(),
+      /**
+       * Night diensten with more work than this use the long-night exception (ATW 5:8 lid 3, "in
+       * afwijking van het eerste of vierde lid"), whose own ≥ 12 h rest replaces this one: they are
+       * neither checked nor counted as a used reduction. null = every night dienst.
+       */
+      longNightOverMinutes: minutes.nullable(),
     })
     .strict(),
   'night-series-rest': z.object({ minNights: count, minRestMinutes: minutes }).strict(),

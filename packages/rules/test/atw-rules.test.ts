@@ -317,6 +317,27 @@ describe('atw.night-rest (ATW 5:8 lid 4)', () => {
     const v = of('atw.night-rest', [...night('2026-03-02', '20:59'), ...night('2026-03-04', '20:59')]);
     expect(v.map((x) => [x.value, x.limit, x.aspect])).toEqual([[839, 840, 'reduction-used']]);
   });
+  it('a long night (5:8 lid 3) has its own 12 h rest instead of the 14 h, and uses no reduction', () => {
+    // Two nights of 10 h 30 min, each followed by exactly 12 h rest, then a normal night with 13 h.
+    const shifts = [
+      on('2026-03-02', '20:00', '07:15', 45),
+      on('2026-03-03', '19:15', '23:15'),
+      on('2026-03-05', '20:00', '07:15', 45),
+      on('2026-03-06', '19:15', '23:15'),
+      on('2026-03-07', '22:00', '06:00', 30),
+      on('2026-03-08', '19:00', '23:00'),
+    ];
+    expect(of('atw.night-rest', shifts)).toHaveLength(0);
+    expect(of('atw.night-shift-length', shifts)).toHaveLength(0);
+    // Less than 12 h after a long night is reported once, by the long-night rule.
+    const short = [on('2026-03-02', '20:00', '07:15', 45), on('2026-03-03', '19:14', '23:15')];
+    expect(of('atw.night-rest', short)).toHaveLength(0);
+    expect(of('atw.night-shift-length', short).map((x) => [x.aspect, x.value])).toEqual([
+      ['rest-after', 719],
+    ]);
+    // The CAO UMC rule (14 h after every night shift) still applies to long nights.
+    expect(of('cao-umc.night-rest', shifts, { select: ['cao-umc'] }).length).toBeGreaterThan(0);
+  });
   it('a night ending at 02:00 needs only the daily rest; 02:01 needs 14 h', () => {
     const pair = (end: string, nextStart: string) => [
       on('2026-03-02', '18:00', end),

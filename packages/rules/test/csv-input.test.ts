@@ -87,6 +87,10 @@ describe('parseEmployeesCsv', () => {
       { id: 'E3' },
     ]);
   });
+  it('names a missing column by its header name, not the internal key', () => {
+    const { problems } = parseEmployeesCsv('name,dob\nE1,2000-01-01\n');
+    expect(problems[0].message).toMatch(/^missing column\(s\) id, birth_date in the header/);
+  });
   it('names bad dates and duplicates', () => {
     const { problems } = parseEmployeesCsv('id,birth_date\nE1,31-02-2009\nE2,2001-01-01\nE2,2001-01-01\n');
     expect(problems.map((p) => [p.line, p.column])).toEqual([
