@@ -284,6 +284,9 @@ describe('home-care day plan', () => {
       waitMinutes: 10,
     });
     expect(plan.unassignedVisitIds).toEqual(['v9']);
+    // The route job's own name for visits it could not plan.
+    const served = routePlanFromPayload({ routes: [], unplannedVisitIds: ['v7'] }, visits);
+    expect(served.unassignedVisitIds).toEqual(['v7']);
   });
 });
 

@@ -92,6 +92,13 @@ export function ErrorNotice({
   if (!error) return null;
   if (error instanceof ApiError && unavailable.includes(error.status) && endpoint)
     return <Notice kind="warning">{t('common.notAvailable', { endpoint })}</Notice>;
+  // The session ended (signed out elsewhere, expired): say so instead of the server's "log in via …".
+  if (error instanceof ApiError && error.status === 401)
+    return (
+      <Notice kind="error">
+        {t('common.signedOut')} <a href="/login">{t('login.submit')}</a>
+      </Notice>
+    );
   const message =
     error instanceof ApiError
       ? (error.problem.detail ?? error.problem.title)

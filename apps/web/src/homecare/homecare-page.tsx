@@ -174,7 +174,9 @@ export function HomeCarePage() {
 
   const span = Math.max(60, range.end - range.start);
   const pct = (m: number) => `${((m - range.start) / span) * 100}%`;
+  // Every hour gets a tick; with a long day only every second or third is labelled, so the labels fit.
   const hours = Array.from({ length: span / 60 + 1 }, (_, i) => range.start + i * 60);
+  const labelEvery = Math.max(1, Math.ceil(hours.length / 8));
   const running = status === 'queued' || status === 'running';
   const lang = i18n.language;
 
@@ -231,7 +233,7 @@ export function HomeCarePage() {
           <button
             type="button"
             className="btn btn-primary"
-            disabled={running || !teamId || loading}
+            disabled={running || !teamId || loading || visits.length === 0}
             onClick={() => void runPlan(dropped)}
           >
             {running ? t('homecare.planning') : t('homecare.plan')}
@@ -295,18 +297,26 @@ export function HomeCarePage() {
         <section aria-label={t('homecare.timeline')}>
           {!plan ? (
             <div className="card">
-              <p className="muted">{running ? t('homecare.planning') : t('homecare.noPlan')}</p>
+              <p className="muted">
+                {running
+                  ? t('homecare.planning')
+                  : !loading && visits.length === 0
+                    ? t('homecare.noVisits')
+                    : t('homecare.noPlan')}
+              </p>
             </div>
           ) : (
             <div className="timeline" data-testid="timeline">
               <div className="timeline-axis" aria-hidden="true">
                 <div />
                 <div className="axis-track">
-                  {hours.map((h) => (
-                    <span key={h} className="axis-tick" style={{ left: pct(h) }}>
-                      {formatClock(h)}
-                    </span>
-                  ))}
+                  {hours
+                    .filter((_, i) => i % labelEvery === 0)
+                    .map((h) => (
+                      <span key={h} className="axis-tick" style={{ left: pct(h) }}>
+                        {formatClock(h)}
+                      </span>
+                    ))}
                 </div>
               </div>
               {plan.routes.map((r) => {

@@ -59,7 +59,8 @@ export function routePlanFromPayload(payload: unknown, visits: Map<string, CareV
           : undefined,
     };
   });
-  const unassigned = (p.unassignedVisitIds ?? p.unassigned ?? []) as unknown[];
+  // The route job names them unplannedVisitIds.
+  const unassigned = (p.unplannedVisitIds ?? p.unassignedVisitIds ?? p.unassigned ?? []) as unknown[];
   return {
     date: String(p.date ?? ''),
     teamId: String(p.teamId ?? ''),

@@ -46,7 +46,13 @@ export function LeaveRequestsPage() {
     try {
       if (decision === 'approve') await leaveRequests.approve(request.id, reason);
       else await leaveRequests.reject(request.id, reason);
-      setMessage(t(decision === 'approve' ? 'leaveRequests.approved' : 'leaveRequests.rejected', { name }));
+      setMessage(
+        decision === 'approve'
+          ? t('leaveRequests.approved', { name })
+          : reason
+            ? t('leaveRequests.rejected', { name })
+            : t('leaveRequests.rejectedNoReason', { name }),
+      );
       reload();
     } catch (e) {
       setError(e);

@@ -133,7 +133,11 @@ export function OptimisePage() {
           <form className="card" onSubmit={start}>
             <h2>{t('optimise.window')}</h2>
             {kinds.length > 1 && (
-              <SelectField label="Solver" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <SelectField
+                label={t('optimise.solver')}
+                value={kind}
+                onChange={(e) => setKind(e.target.value)}
+              >
                 {kinds.map((k) => (
                   <option key={k.kind} value={k.kind}>
                     {k.description || k.kind}
@@ -213,7 +217,12 @@ export function OptimisePage() {
               </div>
               <div>
                 <span>{t('optimise.seconds')}</span>
-                <strong>{elapsed.toFixed(1)}</strong>
+                <strong>
+                  {elapsed.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', {
+                    minimumFractionDigits: 1,
+                    maximumFractionDigits: 1,
+                  })}
+                </strong>
               </div>
               <div>
                 <span>{t('common.period')}</span>

@@ -183,10 +183,15 @@ export function ProposalPage() {
             <strong data-testid="proposal-summary">
               {diff.changedCells
                 ? t('proposal.changedCells', { count: diff.changedCells, people: diff.people.length })
-                : t('proposal.noChanges')}
+                : open
+                  ? t('proposal.noChanges')
+                  : t('proposal.closed', { status: t(`proposal.status_${proposal.status}`) })}
             </strong>
             <span className="muted">
-              {t('proposal.scoreTotal')}: {proposal.score ?? '–'}
+              {t('proposal.scoreTotal')}:{' '}
+              {proposal.score === null || proposal.score === undefined
+                ? '–'
+                : proposal.score.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}
             </span>
             <span style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
               <button

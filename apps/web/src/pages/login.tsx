@@ -33,12 +33,23 @@ export function LoginPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!email.trim() || !password) {
+      setError(t('login.missingFields'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       await login(email.trim(), password);
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      // The server answers a wrong e-mail or password with its generic 401 ("log in via …").
+      setError(
+        e instanceof ApiError
+          ? e.status === 401
+            ? t('login.wrongCredentials')
+            : (e.problem.detail ?? e.problem.title)
+          : String(e),
+      );
     } finally {
       setBusy(false);
     }

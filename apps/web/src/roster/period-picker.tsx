@@ -7,7 +7,14 @@ import { addDays, formatDate } from '../dates.ts';
 import { ErrorNotice, SelectField } from '../components/ui.tsx';
 import { useSelection } from './selection.tsx';
 
-export function PeriodPicker({ kind = 'ward' }: { kind?: 'ward' | 'home-care' | 'any' }) {
+export function PeriodPicker({
+  kind = 'ward',
+  refreshKey,
+}: {
+  kind?: 'ward' | 'home-care' | 'any';
+  /** A change reloads the periods, e.g. the status after publishing. */
+  refreshKey?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { teamId, periodId, setTeamId, setPeriodId } = useSelection();
   const [teams, setTeams] = useState<Team[]>([]);
@@ -39,7 +46,7 @@ export function PeriodPicker({ kind = 'ward' }: { kind?: 'ward' | 'home-care' | 
         }
       })
       .catch(setError);
-  }, [teamId]);
+  }, [teamId, refreshKey]);
 
   const lang = i18n.language;
   return (

@@ -50,7 +50,7 @@ export function PublishPage() {
   return (
     <div className="page">
       <PageHeader title={t('publish.title')}>
-        <PeriodPicker />
+        <PeriodPicker refreshKey={period?.status} />
       </PageHeader>
       <p className="muted">{t('publish.intro')}</p>
       <ErrorNotice error={roster.error ?? error} />
@@ -113,32 +113,34 @@ export function PublishPage() {
               ) : audit.length === 0 ? (
                 <p className="muted">{t('publish.noAudit')}</p>
               ) : (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('publish.at')}</th>
-                      <th scope="col">{t('publish.actor')}</th>
-                      <th scope="col">{t('publish.action')}</th>
-                      <th scope="col">{t('publish.what')}</th>
-                      <th scope="col">{t('common.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {audit.map((c) => (
-                      <tr key={c.version}>
-                        <td>{fmt(c.at)}</td>
-                        <td>{c.actorName}</td>
-                        <td>{t(`publish.action_${c.action}`, { defaultValue: c.action })}</td>
-                        <td>
-                          {roster.data && (
-                            <AuditSummary model={roster.data.model} before={c.before} after={c.after} />
-                          )}
-                        </td>
-                        <td>{c.reason ?? ''}</td>
+                <div className="table-wrap">
+                  <table className="data">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('publish.at')}</th>
+                        <th scope="col">{t('publish.actor')}</th>
+                        <th scope="col">{t('publish.action')}</th>
+                        <th scope="col">{t('publish.what')}</th>
+                        <th scope="col">{t('common.reason')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {audit.map((c) => (
+                        <tr key={c.version}>
+                          <td>{fmt(c.at)}</td>
+                          <td>{c.actorName}</td>
+                          <td>{t(`publish.action_${c.action}`, { defaultValue: c.action })}</td>
+                          <td>
+                            {roster.data && (
+                              <AuditSummary model={roster.data.model} before={c.before} after={c.after} />
+                            )}
+                          </td>
+                          <td>{c.reason ?? ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
           )}

@@ -433,8 +433,10 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
         if (inDrag) classes.push('dragging');
         if (absence) classes.push('absent');
         if (cellSignals) classes.push(`signal signal-${cellSignals[0]!.tier}`);
+        // A shift on a day of absence (e.g. a sick call after rostering) must not hide the absence.
         const shiftText = shown
-          ? `${shown.code} ${shown.name}`
+          ? `${shown.code} ${shown.name}` +
+            (absence ? ` · ${t('roster.absence')} (${ABSENCE_CODES[absence]})` : '')
           : absence
             ? `${ABSENCE_CODES[absence]}`
             : t('shift.empty');
@@ -480,6 +482,7 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
             ) : (
               ''
             )}
+            {shown && absence ? <span className="absence-under-shift" aria-hidden="true" /> : null}
             {pinned && <span className="pin" aria-hidden="true" />}
             {cellSignals && <span className="signal-mark" aria-hidden="true" />}
           </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RuleSignal } from '../api/types.ts';
 import { formatDate } from '../dates.ts';
 import { textColorOn } from '../components/color.ts';
+import { ABSENCE_CODES } from './absence.ts';
 import { rankCandidates, type CandidateEstimate, type Reason } from './candidates.ts';
 import type { CoverageRow } from './coverage.ts';
 import { shiftAt, type CellChange, type GridModel, type Position } from './grid-model.ts';
@@ -150,6 +151,11 @@ export function SignalPanel({
   const [candidateShift, setCandidateShift] = useState<string | null>(null);
   const activeKey = active ? `${active.row}:${active.col}` : '';
   useEffect(() => setCandidateShift(null), [activeKey]);
+  // Choosing a cell or an open shift shows its details, also when the list of all signals was open.
+  const openKey = openShift ? `${openShift.col}:${openShift.shiftTypeId}:${openShift.minLevel}` : '';
+  useEffect(() => {
+    if (activeKey || openKey) setTab('cell');
+  }, [activeKey, openKey]);
   const openCandidates = useMemo(
     () =>
       openShift
@@ -231,6 +237,11 @@ export function SignalPanel({
                   </button>
                 )}
               </p>
+              {shift && absences?.[index] ? (
+                <p className="notice notice-warning">
+                  {t('roster.absence')} ({ABSENCE_CODES[absences[index]!]})
+                </p>
+              ) : null}
               {signalsAtActive.length === 0 ? (
                 <p className="muted">{t('signals.none')}</p>
               ) : (

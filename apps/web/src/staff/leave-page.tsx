@@ -38,7 +38,14 @@ export function LeavePage() {
   };
   useEffect(reload, [me.employeeId]);
 
-  const invalid = !from || !to || to < from || (partDay && from === to && endTime <= startTime);
+  // Why the request cannot be sent yet, in words (the button alone would just stay grey).
+  const problem =
+    from && to && to < from
+      ? t('staff.leaveEndBeforeStart')
+      : partDay && from === to && endTime <= startTime
+        ? t('staff.leaveEndTimeBeforeStart')
+        : null;
+  const invalid = !from || !to || problem !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,6 +124,7 @@ export function LeavePage() {
             </>
           )}
         </div>
+        {problem && <Notice kind="warning">{problem}</Notice>}
         <p className="muted">{t('staff.leaveNoCause')}</p>
         <button type="submit" className="btn btn-primary" disabled={invalid}>
           {t('staff.leaveRequest')}

@@ -20,19 +20,12 @@ import { fieldErrors, loadEdits, saveEdits, type CapacityEdits, type Scenario } 
 import { AssumptionsEditor, ScenariosEditor } from './capacity-editor.tsx';
 import './workforce.css';
 
-const LEVEL_NAMES: Record<number, string> = {
-  1: 'Niveau 1',
-  2: 'Niveau 2 (helpende)',
-  3: 'Niveau 3 (VIG)',
-  4: 'Niveau 4 (MBO-V)',
-  5: 'Niveau 5 (HBO-V)',
-  6: 'Niveau 6',
-};
-
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function CapacityPage() {
   const { t, i18n } = useTranslation();
+  const levelName = (level: number) =>
+    level >= 1 && level <= 6 ? t(`capacity.levelName_${level}`) : String(level);
   const lang = i18n.language;
   const locale = lang === 'en' ? 'en-GB' : 'nl-NL';
   const n0 = (x: number) => Math.round(x).toLocaleString(locale);
@@ -288,7 +281,7 @@ export function CapacityPage() {
                 <option value={0}>{t('capacity.allLevels')}</option>
                 {team?.levels.map((l) => (
                   <option key={l.level} value={l.level}>
-                    {LEVEL_NAMES[l.level] ?? l.level}
+                    {levelName(l.level)}
                   </option>
                 ))}
               </SelectField>
@@ -306,7 +299,7 @@ export function CapacityPage() {
                 lang={lang}
                 title={t('capacity.chartTitle', {
                   team: team.name,
-                  level: level === 0 ? t('capacity.allLevels') : (LEVEL_NAMES[level] ?? String(level)),
+                  level: level === 0 ? t('capacity.allLevels') : levelName(level),
                 })}
               />
             )}
@@ -336,7 +329,7 @@ export function CapacityPage() {
                   <tbody>
                     {team.levels.map((l) => (
                       <tr key={l.level}>
-                        <th scope="row">{LEVEL_NAMES[l.level] ?? l.level}</th>
+                        <th scope="row">{levelName(l.level)}</th>
                         <td className="num">{n0(sum(l.demand))}</td>
                         <td className="num">{n0(sum(l.supply))}</td>
                         <td className="num">{n0(sum(l.shortage))}</td>
@@ -524,11 +517,7 @@ export function CapacityPage() {
                         <tr key={i}>
                           <td>{d.kind === 'hire' ? t('capacity.hire') : t('capacity.training')}</td>
                           <td>{d.teamName}</td>
-                          <td>
-                            {d.kind === 'hire'
-                              ? (LEVEL_NAMES[d.level] ?? d.level)
-                              : `${d.level} → ${d.level + 1}`}
-                          </td>
+                          <td>{d.kind === 'hire' ? levelName(d.level) : `${d.level} → ${d.level + 1}`}</td>
                           <td>
                             Q{d.quarter} · {d.date}
                           </td>

@@ -88,8 +88,9 @@ export function InsightPage() {
     report?.rows.find((r) => r.teamId === teamId && r.periodId === pid);
   const fmt = (key: keyof Figures, v: number | null | undefined) => {
     if (v === null || v === undefined) return '–';
-    const unit = PERCENT.has(key) ? ' %' : key === 'hoursAboveContractPerFte' ? ' u' : '';
-    return v.toLocaleString(locale, { maximumFractionDigits: 1 }) + unit;
+    const text = v.toLocaleString(locale, { maximumFractionDigits: 1 });
+    if (key === 'hoursAboveContractPerFte') return t('common.hours', { hours: text });
+    return text + (PERCENT.has(key) ? ' %' : '');
   };
   const update = (patch: Partial<InsightQuery>) => setQuery((q) => ({ ...q, ...patch }));
 
@@ -413,7 +414,9 @@ function TeamReportPanel({ teamId, period }: { teamId: string; period: InsightQu
   const value = (v: number | null, unit: string) =>
     v === null
       ? '–'
-      : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
+      : unit === 'u' // hours, as the server names them: "u" in Dutch, "h" in English
+        ? t('common.hours', { hours: v.toLocaleString(locale, { maximumFractionDigits: 1 }) })
+        : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
 
   if (error) return <ErrorNotice error={error} />;
   if (!report) return <Spinner label={t('insight.loading')} />;
@@ -435,36 +438,38 @@ function TeamReportPanel({ teamId, period }: { teamId: string; period: InsightQu
       {report.suppressed ? (
         <p className="suppressed">{t('insight.teamTooSmall')}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('insight.figureLabel')}</th>
-              <th scope="col" className="num">
-                {report.period.label}
-              </th>
-              <th scope="col" className="num">
-                {report.previous?.label ?? t('insight.previous')}
-              </th>
-              <th scope="col">{t('insight.trend')}</th>
-              <th scope="col" className="num">
-                {t('insight.organisation')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.figures.map((f) => (
-              <tr key={f.key}>
-                <th scope="row">{f.label[lang]}</th>
-                <td className="num">{value(f.current, f.unit)}</td>
-                <td className="num">{value(f.previous, f.unit)}</td>
-                <td className={f.trend ? `trend-${f.trend}` : undefined}>
-                  {f.trend ? t(`insight.trend_${f.trend}`) : ''}
-                </td>
-                <td className="num">{value(f.organisation, f.unit)}</td>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.figureLabel')}</th>
+                <th scope="col" className="num">
+                  {report.period.label}
+                </th>
+                <th scope="col" className="num">
+                  {report.previous?.label ?? t('insight.previous')}
+                </th>
+                <th scope="col">{t('insight.trend')}</th>
+                <th scope="col" className="num">
+                  {t('insight.organisation')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.figures.map((f) => (
+                <tr key={f.key}>
+                  <th scope="row">{f.label[lang]}</th>
+                  <td className="num">{value(f.current, f.unit)}</td>
+                  <td className="num">{value(f.previous, f.unit)}</td>
+                  <td className={f.trend ? `trend-${f.trend}` : undefined}>
+                    {f.trend ? t(`insight.trend_${f.trend}`) : ''}
+                  </td>
+                  <td className="num">{value(f.organisation, f.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h4>{t('insight.themesTitle')}</h4>
       {report.themes.length === 0 ? (
@@ -482,37 +487,39 @@ function TeamReportPanel({ teamId, period }: { teamId: string; period: InsightQu
       {all.length === 0 ? (
         <p className="muted">{t('insight.noActions')}</p>
       ) : (
-        <table className="data" data-testid="team-actions">
-          <thead>
-            <tr>
-              <th scope="col">{t('insight.actionText')}</th>
-              <th scope="col">{t('insight.actionOwner')}</th>
-              <th scope="col">{t('insight.actionPeriod')}</th>
-              <th scope="col">{t('insight.actionStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((a) => (
-              <tr key={a.id}>
-                <td>{a.text}</td>
-                <td>{a.owner ?? ''}</td>
-                <td>{a.periodId}</td>
-                <td>
-                  <select
-                    aria-label={t('insight.actionStatusFor', { text: a.text })}
-                    value={a.status}
-                    disabled={saving}
-                    onChange={(e) => setStatus(a.id, e.target.value as TeamAction['status'])}
-                  >
-                    <option value="open">{t('insight.status_open')}</option>
-                    <option value="done">{t('insight.status_done')}</option>
-                    <option value="dropped">{t('insight.status_dropped')}</option>
-                  </select>
-                </td>
+        <div className="table-wrap">
+          <table className="data" data-testid="team-actions">
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.actionText')}</th>
+                <th scope="col">{t('insight.actionOwner')}</th>
+                <th scope="col">{t('insight.actionPeriod')}</th>
+                <th scope="col">{t('insight.actionStatus')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {all.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.text}</td>
+                  <td>{a.owner ?? ''}</td>
+                  <td>{a.periodId}</td>
+                  <td>
+                    <select
+                      aria-label={t('insight.actionStatusFor', { text: a.text })}
+                      value={a.status}
+                      disabled={saving}
+                      onChange={(e) => setStatus(a.id, e.target.value as TeamAction['status'])}
+                    >
+                      <option value="open">{t('insight.status_open')}</option>
+                      <option value="done">{t('insight.status_done')}</option>
+                      <option value="dropped">{t('insight.status_dropped')}</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <form className="form-row action-form" onSubmit={(e) => void add(e)}>
         <TextField
