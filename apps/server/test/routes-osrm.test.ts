@@ -14,7 +14,7 @@ const client: Client = {
   address: '',
   point: { lat: 52.07, lon: 4.5 },
 };
-const employee = { id: 'e1', travelMode: 'car' } as Employee;
+const employee = { id: 'e1', travelMode: 'car', level: 3, skills: [] as string[] } as Employee;
 const shift: CarerShift = {
   employeeId: 'e1',
   date: '2027-01-04',
@@ -24,6 +24,14 @@ const shift: CarerShift = {
   endPoint: home,
 };
 const visit = { id: 'v1', clientId: 'c1', date: '2027-01-04' } as CareVisit;
+const day = buildRoutesInput({
+  teamId: 't',
+  date: '2027-01-04',
+  visits: [visit],
+  clients: [client],
+  shifts: [shift],
+  employees: [employee],
+}).day;
 
 describe('routes job travel times from PLANMAAT_OSRM_URL', () => {
   let server: Server;
@@ -51,27 +59,22 @@ describe('routes job travel times from PLANMAAT_OSRM_URL', () => {
 
   it('uses OSRM durations when the variable is set, the estimate otherwise', async () => {
     delete process.env.PLANMAAT_OSRM_URL;
-    expect(await osrmTravel([shift], [employee], [client], [visit])).toBeUndefined();
+    expect(await osrmTravel(day)).toBeUndefined();
     process.env.PLANMAAT_OSRM_URL = base;
-    const travel = await osrmTravel([shift], [employee], [client], [visit]);
-    expect(travel!(home, client.point)).toBe(10);
-    expect(travel!(home, home)).toBe(0);
-    const input = buildRoutesInput({
-      teamId: 't',
-      date: '2027-01-04',
-      visits: [],
-      clients: [client],
-      shifts: [shift],
-      employees: [employee],
-      travel,
-    });
-    expect(input.raw.distances.flat().every((m) => m === 0 || m === 10)).toBe(true);
+    const travel = await osrmTravel(day);
+    expect(travel!.name).toBe('osrm');
+    // One matrix for the carer's mode over the start/end points and the client.
+    const n = travel!.points.length;
+    const at = (p: typeof home) => travel!.points.findIndex((q) => q.lat === p.lat && q.lon === p.lon);
+    expect(travel!.byMode.car![at(home) * n + at(client.point)]).toBe(10);
+    expect(travel!.byMode.car![at(home) * n + at(home)]).toBe(0);
+    expect([...travel!.byMode.car!].every((m) => m === 0 || m === 10)).toBe(true);
   });
 
   it('logs a clear message and falls back to the estimate when OSRM is unreachable', async () => {
     process.env.PLANMAAT_OSRM_URL = 'http://127.0.0.1:1';
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await osrmTravel([shift], [employee], [client], [visit])).toBeUndefined();
+    expect(await osrmTravel(day)).toBeUndefined();
     expect(warn.mock.calls[0][0]).toMatch(/127\.0\.0\.1:1.*unreachable.*travel times estimated/);
   });
 });

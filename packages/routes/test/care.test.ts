@@ -58,6 +58,18 @@ describe('home-care day plan on a small hand-made team', () => {
     for (const route of team.routes) {
       for (let i = 1; i < route.timeline.length; i++)
         expect(route.timeline[i].start).toBeCloseTo(route.timeline[i - 1].end, 6);
+      // Per visit: arrival where the timeline's travel ends, waiting up to the start.
+      for (const v of route.visits) {
+        const i = route.timeline.findIndex((x) => x.kind === 'visit' && x.visitId === v.visitId);
+        const before = route.timeline[i - 1];
+        const arrival = !before ? route.departure : before.kind === 'wait' ? before.start : before.end;
+        expect(v.arrival).toBeCloseTo(arrival, 9);
+        expect(v.waitMinutes).toBeCloseTo(v.start - v.arrival, 9);
+        if (before?.kind === 'travel') expect(v.travelMinutes).toBeCloseTo(before.end - before.start, 9);
+      }
+      expect(route.visits.reduce((n, v) => n + v.waitMinutes, 0)).toBeLessThanOrEqual(
+        route.waitingMinutes + 1e-9,
+      );
       if (route.carerId === 'B' && route.workMinutes > 60)
         expect(route.break ?? route.missedBreak).toBeTruthy();
     }
@@ -77,9 +89,12 @@ describe('home-care day plan on a small hand-made team', () => {
     visit.start -= 200;
     visit.end -= 200;
     broken.routes.find((r) => r.carerId !== 'B')!.carerId = 'nobody';
+    const b = broken.routes.find((r) => r.carerId === 'B')!.visits[0];
+    b.arrival += 5;
     const check = evaluateCarePlan(input, problem, broken);
     expect(check.hardViolations.some((v) => v.includes('v-pin'))).toBe(true);
     expect(check.hardViolations.some((v) => v.includes('nobody'))).toBe(true);
+    expect(check.hardViolations.some((v) => v.startsWith(`${b.visitId}: arrival`))).toBe(true);
   });
 
   it('alternatives report the exact cost change of the move', async () => {
@@ -182,6 +197,35 @@ describe('home-care day plan on the demo organisation', () => {
     // Minimal mode: the other carers keep their visits (or lose them to make room), never swap them.
     for (const c of replan.changes.filter((x) => x.kind === 'carer'))
       expect(c.fromCarerIds.includes(busiest.carerId)).toBe(true);
+  });
+});
+
+describe('cancel', () => {
+  it('keeps the best plan so far when asked to, and throws otherwise', async () => {
+    const data = generateDemoOrganisation({ seed: 3 });
+    const plan = (keepBestOnAbort: boolean) => {
+      const controller = new AbortController();
+      return planHomeCareDay(
+        data,
+        '2027-01-05',
+        { teamId: 'team-wijk-2', seconds: 30 },
+        {
+          signal: controller.signal,
+          keepBestOnAbort,
+          // Cancel once the search has a plan to report.
+          onProgress: (p) => {
+            if (p.phase === 'search' && p.bestObjective !== undefined) controller.abort();
+          },
+        },
+      );
+    };
+    const started = Date.now();
+    const kept = await plan(true);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const team = kept.teams[0];
+    expect(team.routes.some((r) => r.visits.length > 0)).toBe(true);
+    expect(team.check.hardViolations).toEqual([]);
+    await expect(plan(false)).rejects.toThrow();
   });
 });
 

@@ -17,8 +17,18 @@ export interface Segment {
 
 export function timelineSegments(route: CarerRoute): Segment[] {
   const out: Segment[] = [];
+  const breakStart = route.breakMinutes ? route.breakStart : undefined;
+  const breakEnd = breakStart === undefined ? undefined : breakStart + route.breakMinutes!;
   let clock = route.start;
+  // A break taken between `clock` and `until` (after a visit, before travelling on): the time up
+  // to it is waiting, and the clock moves past it.
+  const breakBefore = (until: number) => {
+    if (breakStart === undefined || breakStart < clock || breakEnd! > until) return;
+    if (breakStart > clock) out.push({ kind: 'wait', start: clock, end: breakStart });
+    clock = breakEnd!;
+  };
   for (const stop of route.stops) {
+    breakBefore(stop.arrival - stop.travelMinutes);
     const travelStart = Math.max(clock, stop.arrival - stop.travelMinutes);
     if (stop.arrival > travelStart) out.push({ kind: 'travel', start: travelStart, end: stop.arrival });
     if (stop.start > stop.arrival) out.push({ kind: 'wait', start: stop.arrival, end: stop.start });
@@ -31,9 +41,9 @@ export function timelineSegments(route: CarerRoute): Segment[] {
     });
     clock = stop.end;
   }
+  if (route.stops.length) breakBefore(route.end);
   if (route.end > clock && route.stops.length) out.push({ kind: 'travel', start: clock, end: route.end });
-  if (route.breakStart !== undefined && route.breakMinutes)
-    out.push({ kind: 'break', start: route.breakStart, end: route.breakStart + route.breakMinutes });
+  if (breakStart !== undefined) out.push({ kind: 'break', start: breakStart, end: breakEnd! });
   return out.sort((a, b) => a.start - b.start);
 }
 

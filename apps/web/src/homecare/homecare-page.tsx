@@ -167,6 +167,20 @@ export function HomeCarePage() {
     return out;
   }, [visits, clientById, plan, colorOf]);
 
+  // Mandatory visits the solver had to leave out, counted per reason (in the screen's language).
+  const mandatoryReasons = useMemo(() => {
+    const counts = new Map<string, number>();
+    const dutch = i18n.language.startsWith('nl');
+    for (const id of plan?.unassignedVisitIds ?? []) {
+      const reason = plan?.unassignedReasons?.[id];
+      if (!reason?.mandatory) continue;
+      const text = dutch ? reason.nl : reason.en;
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  }, [plan, i18n.language]);
+  const mandatoryUnassigned = mandatoryReasons.reduce((n, [, count]) => n + count, 0);
+
   const continuityRows = useMemo(
     () => (plan ? continuity([plan], (visitId) => visitById.get(visitId)?.preferredCarerIds) : []),
     [plan, visitById],
@@ -256,6 +270,28 @@ export function HomeCarePage() {
         </Notice>
       ) : (
         <ErrorNotice error={error} />
+      )}
+      {plan && (plan.violations?.length ?? 0) > 0 && (
+        <Notice kind="warning">
+          {t('homecare.violations', { count: plan.violations!.length })}
+          <ul>
+            {plan.violations!.slice(0, 5).map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {mandatoryUnassigned > 0 && (
+        <Notice kind="warning">
+          {t('homecare.mandatoryUnassigned', { count: mandatoryUnassigned })}
+          <ul>
+            {mandatoryReasons.map(([reason, count]) => (
+              <li key={reason}>
+                {count} × {reason}
+              </li>
+            ))}
+          </ul>
+        </Notice>
       )}
       <div className="toolbar">
         <strong data-testid="homecare-day">{date && formatDate(date, lang, 'long')}</strong>

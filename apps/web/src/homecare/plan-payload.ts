@@ -1,6 +1,8 @@
 /**
  * Reads a route proposal's payload into a RoutePlan. Accepts times as minutes or "HH:MM", and
- * fills client ids and travel minutes from the visits when the solver leaves them out.
+ * fills client ids and travel minutes from the visits when the solver leaves them out. The route
+ * job sends arrival, travel and waiting minutes per stop; older payloads only start and end, and
+ * then the whole gap before a visit counts as travel.
  */
 import type { CareVisit, CarerRoute, RoutePlan, RouteStop } from '../api/types.ts';
 import { clockMinutes } from '../dates.ts';
@@ -24,16 +26,20 @@ export function routePlanFromPayload(payload: unknown, visits: Map<string, CareV
     const stops: RouteStop[] = rawStops.map((s) => {
       const visitId = String(s.visitId ?? s.id ?? '');
       const start = minutes(s.start ?? s.serviceStart);
-      const arrival = Number.isFinite(minutes(s.arrival)) ? minutes(s.arrival) : start;
+      const given = typeof s.travelMinutes === 'number' ? s.travelMinutes : NaN;
+      const arrival = Number.isFinite(minutes(s.arrival))
+        ? minutes(s.arrival)
+        : Number.isFinite(given) && typeof s.waitMinutes === 'number'
+          ? start - s.waitMinutes
+          : start;
       const end = Number.isFinite(minutes(s.end))
         ? minutes(s.end)
         : start + (visits.get(visitId)?.durationMinutes ?? 0);
-      const travel =
-        typeof s.travelMinutes === 'number'
-          ? s.travelMinutes
-          : Number.isFinite(clock)
-            ? Math.max(0, arrival - clock)
-            : 0;
+      const travel = Number.isFinite(given)
+        ? given
+        : Number.isFinite(clock)
+          ? Math.max(0, arrival - clock)
+          : 0;
       clock = end;
       return {
         visitId,
@@ -61,6 +67,17 @@ export function routePlanFromPayload(payload: unknown, visits: Map<string, CareV
   });
   // The route job names them unplannedVisitIds.
   const unassigned = (p.unplannedVisitIds ?? p.unassignedVisitIds ?? p.unassigned ?? []) as unknown[];
+  // With the reason per visit (route job: `unplanned`).
+  const reasons: NonNullable<RoutePlan['unassignedReasons']> = {};
+  for (const u of (Array.isArray(p.unplanned) ? p.unplanned : []) as Raw[]) {
+    const reason = (u.reason ?? {}) as Raw;
+    if (typeof u.visitId === 'string')
+      reasons[u.visitId] = {
+        mandatory: u.mandatory !== false,
+        nl: String(reason.nl ?? reason.code ?? ''),
+        en: String(reason.en ?? reason.code ?? ''),
+      };
+  }
   return {
     date: String(p.date ?? ''),
     teamId: String(p.teamId ?? ''),
@@ -68,5 +85,7 @@ export function routePlanFromPayload(payload: unknown, visits: Map<string, CareV
     unassignedVisitIds: unassigned.map((u) =>
       typeof u === 'string' ? u : String((u as Raw).visitId ?? (u as Raw).id),
     ),
+    ...(Object.keys(reasons).length ? { unassignedReasons: reasons } : {}),
+    violations: (Array.isArray(p.violations) ? p.violations : []).map(String),
   };
 }

@@ -36,6 +36,11 @@ export interface HomeCareContext {
   /** Travel times; default the coordinate estimate (no network). */
   travel?: TravelTimeProvider;
   signal?: AbortSignal;
+  /**
+   * A cancel during the search returns the best plan so far instead of throwing (a job keeps
+   * its anytime result); a cancel before the search still throws.
+   */
+  keepBestOnAbort?: boolean;
   onProgress?: (p: HomeCareProgress) => void;
 }
 
@@ -154,7 +159,7 @@ export async function solveTeams(
       });
     },
   });
-  context.signal?.throwIfAborted();
+  if (!context.keepBestOnAbort) context.signal?.throwIfAborted();
   return teams.map(({ input, problem }, i) =>
     teamResult(input, problem, searched[i].routes, searched[i].pins, searched[i].iterations),
   );

@@ -85,6 +85,9 @@ export function evaluateCarePlan(input: CareDayInput, problem: CareProblem, plan
       const leg = minutes(mode, at, point);
       travel += leg;
       const arrival = clock + leg;
+      // Older written plans have no arrival; when given, it must be the one the timeline implies.
+      if (rv.arrival !== undefined && Math.abs(rv.arrival - arrival) > EPS)
+        violations.push(`${rv.visitId}: arrival ${rv.arrival}, timeline says ${arrival}`);
       if (rv.start < arrival - EPS)
         violations.push(`${rv.visitId}: starts ${rv.start} before arrival ${arrival}`);
       if (rv.start < (input.releaseFrom ?? 0) - EPS)

@@ -19,8 +19,14 @@ export interface CareRouteVisit {
   clientId: string;
   /** Which carer of a two-carer visit (0 or 1); 0 otherwise. */
   task: number;
+  /** When the carer gets there: the previous visit's end (or break end, or departure) + travel. */
+  arrival: number;
   start: number;
   end: number;
+  /** Minutes on the way from the previous address (or the start point). */
+  travelMinutes: number;
+  /** Minutes between arrival and start (the window is not open yet, or a pinned partner). */
+  waitMinutes: number;
 }
 
 export interface CareRoute {
@@ -146,7 +152,16 @@ export function carePlanResult(p: CareProblem, plan: CarePlan, input: CareDayInp
       const visitId = p.visitIds[v];
       const clientId = p.clientIds[p.visitClient[v]];
       timeline.push({ kind: 'visit', start: s, end: e, visitId, clientId });
-      visits.push({ visitId, clientId, task: p.visitTasks[v * 2] === task ? 0 : 1, start: s, end: e });
+      visits.push({
+        visitId,
+        clientId,
+        task: p.visitTasks[v * 2] === task ? 0 : 1,
+        arrival: clock,
+        start: s,
+        end: e,
+        travelMinutes: leg,
+        waitMinutes: Math.max(0, s - clock),
+      });
       clock = e;
       if (t.breakAfter === k + 1) {
         if (t.breakAt > clock + 1e-9) timeline.push({ kind: 'wait', start: clock, end: t.breakAt });

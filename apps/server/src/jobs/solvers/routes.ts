@@ -3,43 +3,32 @@ import { z } from 'zod';
 import { localDate } from '@planmaat/domain';
 import * as repo from '@planmaat/db';
 import type { SolverPlugin } from '../solver-port.ts';
-import { pointKey, TravelProviderError } from '@planmaat/routes';
+import { TravelProviderError, type CareDayInput } from '@planmaat/routes';
 import { osrmTravelProvider } from '@planmaat/travel-osrm';
-import type { CareVisit, CarerShift, Client, Employee, GeoPoint } from '@planmaat/domain';
-import { buildRoutesInput, usualTravelMode, type RoutesInput } from './routes-model.ts';
+import { buildRoutesInput, dayModes, dayPoints, type GivenTravel, type RoutesInput } from './routes-model.ts';
+import type { RoutesSolveResult } from './routes-thread.ts';
 
 /**
  * Travel minutes from the OSRM server in PLANMAAT_OSRM_URL for the day's points (carers' start and
- * end points, clients), or undefined without the variable. An OSRM that cannot answer is logged
- * with the reason and the job plans with the straight-line estimate.
+ * end points, clients), one matrix per travel mode of the day's carers, or undefined without the
+ * variable. An OSRM that cannot answer is logged with the reason and the job plans with the
+ * coordinate estimate.
  */
-export async function osrmTravel(
-  shifts: CarerShift[],
-  employees: Employee[],
-  clients: Client[],
-  visits: CareVisit[],
-): Promise<((a: GeoPoint, b: GeoPoint) => number) | undefined> {
+export async function osrmTravel(day: CareDayInput): Promise<GivenTravel | undefined> {
   const url = process.env.PLANMAAT_OSRM_URL;
   if (!url) return undefined;
-  const clientPoint = new Map(clients.map((c) => [c.id, c.point]));
-  const points = new Map<string, GeoPoint>();
-  for (const s of shifts) for (const p of [s.startPoint, s.endPoint]) points.set(pointKey(p), p);
-  for (const v of visits) {
-    const p = clientPoint.get(v.clientId);
-    if (p) points.set(pointKey(p), p);
-  }
-  const list = [...points.values()];
+  const points = dayPoints(day);
+  const osrm = osrmTravelProvider({ url });
   try {
-    const minutes = await osrmTravelProvider({ url }).matrix(list, usualTravelMode(shifts, employees));
-    const index = new Map(list.map((p, i) => [pointKey(p), i]));
-    return (a, b) => Math.round(minutes[index.get(pointKey(a))! * list.length + index.get(pointKey(b))!]);
+    const byMode: GivenTravel['byMode'] = {};
+    for (const mode of dayModes(day)) byMode[mode] = await osrm.matrix(points, mode);
+    return { name: osrm.name, points, byMode };
   } catch (error) {
     if (!(error instanceof TravelProviderError)) throw error;
     console.warn(`routes job: ${error.message} — reistijden geschat / travel times estimated instead`);
     return undefined;
   }
 }
-import type { RoutesSolveResult } from './routes-thread.ts';
 
 const paramsSchema = z.object({
   teamId: z.string().min(1).max(100),
@@ -50,30 +39,53 @@ const paramsSchema = z.object({
 
 export const routePlanTarget = (teamId: string, date: string) => `${teamId}/${date}`;
 
-/** The solver's routes in the shape the web app reads: minutes since midnight per stop. */
-function toRoutePayload(input: RoutesInput, result: RoutesSolveResult) {
-  const caregivers = new Map(input.raw.caregivers.map((c) => [c.id, c]));
-  const served = new Set<string>();
-  const routes = result.solution.routes.map((r) => {
-    const stops = (r.locations ?? []).filter((l) => l.service !== 'lunch_break');
-    const lunch = (r.locations ?? []).find((l) => l.service === 'lunch_break');
-    for (const s of stops) served.add(s.patient);
-    return {
-      employeeId: r.caregiver_id,
-      start: caregivers.get(r.caregiver_id)?.working_shift.start,
-      stops: stops.map((s) => ({ visitId: s.patient, start: s.arrival_time, end: s.departure_time })),
-      ...(lunch ? { break: { start: lunch.start_time, end: lunch.end_time } } : {}),
-    };
-  });
+/**
+ * The plan in the shape the web app reads: minutes since midnight; per route the departure
+ * (`start`) and return (`end`), per stop arrival, start, end, travel and waiting minutes; the
+ * visits left out with their reason; the evaluator's hard violations (`feasible` = none, and every
+ * mandatory visit planned).
+ */
+export function toRoutePayload(input: RoutesInput, result: RoutesSolveResult) {
+  const { team } = result;
   return {
     teamId: input.teamId,
     date: input.date,
-    routes,
-    unplannedVisitIds: input.raw.patients.map((p) => p.id).filter((id) => !served.has(id)),
+    travelProvider: result.travelProvider,
+    routes: team.routes.map((r) => ({
+      employeeId: r.carerId,
+      travelMode: r.travelMode,
+      shiftStart: r.shiftStart,
+      shiftEnd: r.shiftEnd,
+      start: r.departure,
+      end: r.returnAt,
+      stops: r.visits.map((v) => ({
+        visitId: v.visitId,
+        clientId: v.clientId,
+        task: v.task,
+        arrival: v.arrival,
+        start: v.start,
+        end: v.end,
+        travelMinutes: v.travelMinutes,
+        waitMinutes: v.waitMinutes,
+      })),
+      ...(r.break
+        ? { break: { start: r.break.start, end: r.break.end, minutes: r.break.end - r.break.start } }
+        : {}),
+      missedBreak: r.missedBreak,
+      travelMinutes: r.travelMinutes,
+      waitingMinutes: r.waitingMinutes,
+      workMinutes: r.workMinutes,
+      overtimeMinutes: r.overtimeMinutes,
+      lateMinutes: r.lateMinutes,
+    })),
+    unplannedVisitIds: team.unplanned.map((u) => u.visitId),
+    unplanned: team.unplanned,
+    mandatoryUnplanned: team.check.mandatoryUnplanned,
     feasible: result.feasible,
     violations: result.violations,
-    costComponents: result.components,
+    costComponents: team.costs,
     objective: result.objective,
+    summary: result.summary,
   };
 }
 
@@ -95,10 +107,11 @@ export const routesPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RoutesInpu
     ]);
     const excluded = new Set(params.excludedEmployeeIds);
     const carers = employees.items.filter((e) => !excluded.has(e.id));
-    const shifts = await repo.listCarerShifts(db, organisationId, {
-      date: params.date,
-      employeeIds: carers.map((e) => e.id),
-    });
+    const employeeIds = carers.map((e) => e.id);
+    const [shifts, absences] = await Promise.all([
+      repo.listCarerShifts(db, organisationId, { date: params.date, employeeIds }),
+      repo.listAbsences(db, organisationId, { employeeIds, from: params.date, to: params.date }),
+    ]);
     if (visits.length === 0)
       throw new repo.RuleViolationError(
         `geen bezoeken op ${params.date} / no visits that day`,
@@ -111,17 +124,18 @@ export const routesPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RoutesInpu
       );
     const target = routePlanTarget(team.id, params.date);
     const plan = await repo.getRoutePlan(db, organisationId, target);
-    const staff = carers.map(({ version: _v, ...e }) => e);
+    const input = buildRoutesInput({
+      teamId: team.id,
+      date: params.date,
+      visits,
+      clients: clients.items,
+      shifts,
+      employees: carers.map(({ version: _v, ...e }) => e),
+      absences,
+    });
+    const travel = await osrmTravel(input.day);
     return {
-      input: buildRoutesInput({
-        teamId: team.id,
-        date: params.date,
-        visits,
-        clients: clients.items,
-        shifts,
-        employees: staff,
-        travel: await osrmTravel(shifts, staff, clients.items, visits),
-      }),
+      input: travel ? { ...input, travel } : input,
       target: { id: target, version: plan.version },
     };
   },
