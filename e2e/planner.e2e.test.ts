@@ -3,7 +3,9 @@
  * rule signals explained on hover and in the side panel (source, measured vs limit, straight from
  * the rule engine), a proposal accepted for one person only, the home-care screen opening on a day
  * with visits, and capacity assumptions and scenarios edited in the screen (with the server's field
- * error for a bad value). Screenshots go to test-output/screenshots/.
+ * error for a bad value); a sick call registered from the grid, flagged on its shifts, its days
+ * re-planned and the proposal's summary read, then a recovery. Screenshots go to
+ * test-output/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -207,6 +209,133 @@ describe.skipIf(!!skipReason)('Planner details in the browser', () => {
     expect(await page.getByTestId('taken-over').textContent()).toContain(name);
     expect(await page.getByRole('button', { name: 'Alles overnemen' }).isEnabled()).toBe(true);
     await screenshot(page, 'planner-02-proposal-one-person');
+  });
+
+  it('registers a sick call in the grid, flags the shift, re-plans its days and shows what the proposal leaves', async () => {
+    const periodId = await draftPeriod();
+    const before = await roster(periodId);
+    const start = before.period.start;
+    const employees = (
+      await call<{ items: Array<{ id: string; name: string }> }>(
+        'GET',
+        '/api/employees?teamId=team-ward-1&limit=500',
+      )
+    ).body.items;
+    const absences = (
+      await call<{ items: Array<{ employeeId: string }> }>(
+        'GET',
+        `/api/absences?from=${start}&to=${addDay(start, 27)}`,
+      )
+    ).body.items;
+    // Someone without absence in the period, on a day shift in its second week (rostered here if needed).
+    const day = addDay(start, 9);
+    const sick = employees.find(
+      (e) =>
+        !absences.some((a) => a.employeeId === e.id) &&
+        !before.assignments.some(
+          (a) => a.employeeId === e.id && a.date >= addDay(day, -1) && a.date <= addDay(day, 2),
+        ),
+    )!;
+    const put = await call('PUT', `/api/roster-periods/${periodId}/assignments`, {
+      expectedVersion: before.period.version,
+      changes: [
+        { employeeId: sick.id, date: day, shiftTypeId: 'st-D' },
+        { employeeId: sick.id, date: addDay(day, 1), shiftTypeId: 'st-D' },
+      ],
+    });
+    expect(put.status).toBe(200);
+    await page.goto(`${server.url}/rooster`);
+    const cell = (date: string) => page.locator(`.cell[data-employee="${sick.id}"][data-date="${date}"]`);
+    await page.getByPlaceholder('Zoek medewerker').fill(sick.name);
+    await cell(day).waitFor({ timeout: 30_000 });
+    await cell(day).click();
+    const panel = page.getByRole('complementary', { name: 'Regelsignalen' });
+    await panel.getByRole('button', { name: 'Ziek / afwezig melden' }).click();
+
+    // The dialog: preset from the cell; a last day before the first is refused in Dutch at the field.
+    const dialog = page.getByRole('dialog', { name: 'Ziekmelding of afwezigheid registreren' });
+    expect(await dialog.getByLabel('Medewerker').inputValue()).toBe(sick.id);
+    expect(await dialog.getByLabel('Soort').inputValue()).toBe('sick');
+    expect(await dialog.getByLabel('Eerste dag').inputValue()).toBe(day);
+    await dialog.getByLabel('Laatste dag (t/m)').fill(addDay(day, -2));
+    await dialog.getByRole('button', { name: 'Ziekmelding vastleggen' }).click();
+    const fieldError = dialog.locator('.field-error');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).toBe('Laatste dag (t/m): de laatste dag ligt vóór de eerste dag.');
+    expect(await dialog.getByLabel('Laatste dag (t/m)').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'planner-06-sick-call-field-error');
+    await dialog.getByLabel('Laatste dag (t/m)').fill(addDay(day, 1));
+    await dialog.getByRole('button', { name: 'Ziekmelding vastleggen' }).click();
+
+    // At once in the grid, then the rule check's signal on both shifts: they need cover.
+    const offer = page.getByTestId('replan-offer');
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain(`Ziekmelding vastgelegd: ${sick.name}`);
+    expect(await offer.textContent()).toContain('2 diensten vallen open');
+    expect(await cell(day).getAttribute('class')).toContain('absent');
+    const flagged = page.locator(`.cell.signal-absence[data-employee="${sick.id}"]`);
+    await expect.poll(() => flagged.count(), { timeout: 30_000 }).toBe(2);
+    expect(await cell(day).getAttribute('title')).toContain('Ingeroosterd terwijl ziek gemeld');
+    await cell(day).click();
+    const card = panel.locator('.signal-card[data-rule="roster.shift-during-absence"]');
+    await card.waitFor();
+    expect(await card.locator('.tier-badge').textContent()).toBe('Afwezig – vervanging nodig');
+    expect(await card.textContent()).toMatch(/Dienst D op .* valt in de ziekmelding/);
+    expect(await panel.getByTestId('cell-absence').textContent()).toContain('Ziek');
+    await screenshot(page, 'planner-07-sick-call-signal');
+
+    // Re-plan just those days with minimal changes: the optimiser's window re-plan, then the proposal.
+    await offer.getByRole('button', { name: /^Herplan / }).click();
+    await page.waitForURL(/\/optimaliseren\?job=/);
+    expect(await page.getByLabel('Van', { exact: true }).inputValue()).toBe(day);
+    expect(await page.getByLabel('Tot en met', { exact: true }).inputValue()).toBe(addDay(day, 1));
+    expect(await page.getByLabel('Minimale wijzigingen').isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('job-status').textContent(), { timeout: 90_000, interval: 500 })
+      .toBe('Klaar');
+    await page.getByRole('button', { name: 'Voorstel bekijken' }).click();
+    await page.waitForURL(/\/voorstel\//);
+    const hard = page.getByTestId('summary-hard');
+    await hard.getByTestId('hard-count').waitFor({ timeout: 30_000 });
+    expect(await hard.getByTestId('hard-count').textContent()).toMatch(
+      /^\d+ overtreding(en blijven| blijft) over$/,
+    );
+    expect(await hard.textContent()).toMatch(/huidig rooster: \d+/);
+    const coverage = page.getByTestId('summary-coverage');
+    expect(await coverage.getByTestId('below-minimum').textContent()).toMatch(
+      /^\d+ diensten? onder minimum \(\d+ personen tekort\)$/,
+    );
+    expect(await coverage.getByTestId('window-coverage').textContent()).toMatch(/^In de herplande dagen: /);
+    expect(await page.getByTestId('summary-changes').textContent()).toMatch(/Wijzigingen/);
+    expect(await page.getByTestId('proposal-window').textContent()).toContain('minimale wijzigingen');
+    // Planners' words only: no raw composite score anywhere on the page.
+    expect(await page.locator('main').textContent()).not.toMatch(/\d{9,}|\d{1,3}(\.\d{3}){3,}/);
+    // The proposal does not put the sick employee on the sick days.
+    const proposalId = page.url().split('/voorstel/')[1]!;
+    const proposal = await call<{ payload: { assignments: Cell[] } }>('GET', `/api/proposals/${proposalId}`);
+    expect(
+      proposal.body.payload.assignments.filter(
+        (a) => a.employeeId === sick.id && (a.date === day || a.date === addDay(day, 1)),
+      ),
+    ).toEqual([]);
+    await screenshot(page, 'planner-08-sick-call-proposal');
+
+    // Recovered after the first day: the second day is free again and no longer flagged.
+    await page.getByRole('link', { name: 'Rooster', exact: true }).click();
+    await page.getByPlaceholder('Zoek medewerker').fill(sick.name);
+    await cell(addDay(day, 1)).click();
+    await panel.getByRole('button', { name: 'Hersteld melden' }).click();
+    const recovery = page.getByRole('dialog', { name: 'Hersteld melden' });
+    await recovery.getByLabel('Weer beschikbaar vanaf').fill(day);
+    await recovery.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await recovery.locator('.field-error').textContent()).toMatch(
+      /^Weer beschikbaar vanaf: deze dag moet na de eerste afwezige dag \(.+\) liggen\.$/,
+    );
+    await recovery.getByLabel('Weer beschikbaar vanaf').fill(addDay(day, 1));
+    await recovery.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => offer.textContent()).toContain(`${sick.name} is hersteld gemeld`);
+    await expect.poll(() => flagged.count(), { timeout: 30_000 }).toBe(1);
+    expect(await cell(addDay(day, 1)).getAttribute('class')).not.toContain('absent');
   });
 
   it('opens the home-care screen on a day with visits and steps between such days', async () => {

@@ -7,7 +7,10 @@ const localDateTime = z.string().openapi({ example: '2027-01-04T07:00' });
 export const ruleViolationOut = z
   .object({
     ruleId: z.string().openapi({ example: 'atw.daily-rest' }),
-    severity: z.string().openapi({ description: 'Same as `tier` (legal, cao, healthy, preference)' }),
+    severity: z.string().openapi({
+      description:
+        'Same as `tier`: legal, cao, healthy, preference; `absence` for a shift on a day its employee is absent (rule `roster.shift-during-absence`, no source: the shift needs cover)',
+    }),
     employeeId: z.string().optional(),
     date: z.string().optional().openapi({ description: 'Local date the violation period starts' }),
     message: z.string().openapi({ description: 'Dutch message; `messages` has both languages' }),

@@ -5,6 +5,8 @@
  * Each violation is reported with what the engine measured: rule, tier, source (law or CAO
  * article and edition), value and limit with their unit, the exact period and shifts, and the
  * message in Dutch and English, so no client has to re-derive any of it.
+ * Besides the labour rules it reports every shift rostered while its employee is absent (tier
+ * `absence`, rule `roster.shift-during-absence`): the shift needs cover.
  */
 import {
   absenceShifts,
@@ -23,6 +25,7 @@ import {
   clockMinutes,
   fromEpochMinutes,
   instantOf,
+  toEpochMinutes,
   type OrganisationData,
   type ShiftType,
 } from '@planmaat/domain';
@@ -134,14 +137,134 @@ export function createRuleChecker(): RuleChecker {
       const employees = data.employees
         .filter((e) => !wanted || wanted.has(e.id))
         .map((e) => ({ id: e.id, birthDate: e.birthDate }));
-      const violations = engine
-        .check(withAbsences(data, shifts, wanted, zone), employees)
-        .map((v) => reportOf(v, ruleSet.byId.get(v.rule)!, zone, cellOf))
+      const violations = [
+        ...absenceConflicts(data, wanted, zone, clockOf),
+        ...engine
+          .check(withAbsences(data, shifts, wanted, zone), employees)
+          .map((v) => reportOf(v, ruleSet.byId.get(v.rule)!, zone, cellOf)),
+      ]
         // Context shifts outside the period only inform rules that look back or ahead.
         .filter((v) => v.endDate! >= scope.from && v.date! <= scope.to);
       return { violations, detail: { profiles: ruleSet.profiles, rules: ruleSet.rules.length } };
     },
   };
+}
+
+/** Rule id and tier of a shift rostered while its employee is absent: it needs cover. */
+export const ABSENCE_CONFLICT_RULE = 'roster.shift-during-absence';
+export const ABSENCE_CONFLICT_TIER = 'absence';
+
+const ABSENCE_TEXT: Record<
+  string,
+  { title: { nl: string; en: string }; during: { nl: string; en: string } }
+> = {
+  sick: {
+    title: { nl: 'Ingeroosterd terwijl ziek gemeld', en: 'Rostered while reported sick' },
+    during: { nl: 'de ziekmelding', en: 'the sick report' },
+  },
+  leave: {
+    title: { nl: 'Ingeroosterd tijdens verlof', en: 'Rostered during leave' },
+    during: { nl: 'het verlof', en: 'the leave' },
+  },
+  unavailable: {
+    title: { nl: 'Ingeroosterd terwijl niet beschikbaar', en: 'Rostered while unavailable' },
+    during: { nl: 'een periode van niet beschikbaar', en: 'a period of unavailability' },
+  },
+  training: {
+    title: { nl: 'Ingeroosterd tijdens scholing', en: 'Rostered during training' },
+    during: { nl: 'de scholing', en: 'the training' },
+  },
+  'parental-leave': {
+    title: { nl: 'Ingeroosterd tijdens ouderschapsverlof', en: 'Rostered during parental leave' },
+    during: { nl: 'het ouderschapsverlof', en: 'the parental leave' },
+  },
+};
+
+/** "05-01-2027" from a local date, as the rule messages write dates. */
+const dmy = (date: string) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+
+/** An absence's period in words: whole days "05-01-2027 t/m 07-01-2027", else with clock times. */
+function absencePeriodText(start: string, end: string, lang: 'nl' | 'en'): string {
+  if (start.endsWith('T00:00') && end.endsWith('T00:00')) {
+    const first = start.slice(0, 10);
+    const last = addDays(end.slice(0, 10), -1);
+    if (first === last) return lang === 'nl' ? `op ${dmy(first)}` : `on ${dmy(first)}`;
+    return lang === 'nl' ? `van ${dmy(first)} t/m ${dmy(last)}` : `from ${dmy(first)} to ${dmy(last)}`;
+  }
+  const at = (x: string) => `${dmy(x.slice(0, 10))} ${x.slice(11, 16)}`;
+  return lang === 'nl' ? `van ${at(start)} tot ${at(end)}` : `from ${at(start)} until ${at(end)}`;
+}
+
+/**
+ * Shifts rostered on a day the employee is absent (sick, leave, …): the absence meets the shift
+ * or its calendar day, the same reading as the roster optimiser, which never plans such a cell.
+ * Not a labour rule (no article): a signal that the shift needs cover.
+ */
+export function absenceConflicts(
+  data: OrganisationData,
+  wanted: Set<string> | undefined,
+  zone: string,
+  clockOf: Map<string, { start: number; end: number; breakMinutes: number }>,
+): RuleViolationReport[] {
+  if (data.absences.length === 0) return [];
+  const byEmployee = new Map<
+    string,
+    Array<{ a: (typeof data.absences)[number]; from: number; to: number }>
+  >();
+  for (const a of data.absences) {
+    if (wanted && !wanted.has(a.employeeId)) continue;
+    const list = byEmployee.get(a.employeeId) ?? [];
+    list.push({ a, from: toEpochMinutes(a.start, zone), to: toEpochMinutes(a.end, zone) });
+    byEmployee.set(a.employeeId, list);
+  }
+  const codeOf = new Map(data.shiftTypes.map((s) => [s.id, s.code]));
+  const local = (epoch: number) => fromEpochMinutes(epoch, zone).slice(0, 16);
+  const out: RuleViolationReport[] = [];
+  for (const cell of data.assignments) {
+    const absences = byEmployee.get(cell.employeeId);
+    const clock = clockOf.get(cell.shiftTypeId);
+    if (!absences || !clock) continue;
+    const start = instantOf(cell.date, clock.start, zone);
+    const end = instantOf(cell.date, clock.end, zone);
+    const dayStart = toEpochMinutes(`${cell.date}T00:00`, zone);
+    const dayEnd = toEpochMinutes(`${addDays(cell.date, 1)}T00:00`, zone);
+    const hit = absences.find(
+      ({ from, to }) => (from < dayEnd && to > dayStart) || (from < end && to > start),
+    );
+    if (!hit) continue;
+    const text = ABSENCE_TEXT[hit.a.kind] ?? ABSENCE_TEXT.unavailable!;
+    const code = codeOf.get(cell.shiftTypeId) ?? cell.shiftTypeId;
+    const times = `${local(start).slice(11)}–${local(end).slice(11)}`;
+    const messages = {
+      nl: `Dienst ${code} op ${dmy(cell.date)} (${times}) valt in ${text.during.nl} ${absencePeriodText(hit.a.start, hit.a.end, 'nl')}: zoek vervanging of haal de dienst weg.`,
+      en: `Shift ${code} on ${dmy(cell.date)} (${times}) falls in ${text.during.en} ${absencePeriodText(hit.a.start, hit.a.end, 'en')}: find cover or remove the shift.`,
+    };
+    out.push({
+      ruleId: ABSENCE_CONFLICT_RULE,
+      severity: ABSENCE_CONFLICT_TIER,
+      tier: ABSENCE_CONFLICT_TIER,
+      employeeId: cell.employeeId,
+      date: cell.date,
+      endDate: cell.date,
+      message: messages.nl,
+      title: text.title,
+      messages,
+      aspect: hit.a.kind,
+      period: { start: hit.a.start, end: hit.a.end },
+      dates: [cell.date],
+      shifts: [
+        {
+          date: cell.date,
+          start: local(start),
+          end: local(end),
+          breakMinutes: clock.breakMinutes,
+          shiftTypeId: cell.shiftTypeId,
+        },
+      ],
+      unconfirmed: false,
+    });
+  }
+  return out;
 }
 
 /** The work shifts plus the employees' leave and sick hours, which count as worked time (ATW 5:2). */

@@ -141,6 +141,7 @@ function attacks(target: OwnResources, h: Harness): Array<[string, (c: Client) =
         }),
     ],
     ['DELETE absence', (c) => c.send('DELETE', `/api/absences/${t.absenceId}`)],
+    ['PATCH absence', (c) => c.send('PATCH', `/api/absences/${t.absenceId}`, { end: '2027-03-02T00:00' })],
     [
       'POST absence for their employee',
       (c) =>

@@ -206,16 +206,18 @@ describe('home-care day plan', () => {
     breakMinutes: 15,
   };
   it('splits a route into travel, wait, visit and break segments', () => {
+    // The break after the last visit: waiting up to it, travelling home after it (not under it).
     expect(timelineSegments(route).map((s) => [s.kind, s.start, s.end])).toEqual([
       ['travel', 420, 440],
       ['wait', 440, 450],
       ['visit', 450, 480],
       ['travel', 480, 490],
       ['visit', 490, 520],
-      ['travel', 520, 600],
+      ['wait', 520, 530],
       ['break', 530, 545],
+      ['travel', 545, 600],
     ]);
-    expect(routeTotals(route)).toEqual({ travel: 110, care: 60, wait: 10 });
+    expect(routeTotals(route)).toEqual({ travel: 85, care: 60, wait: 20 });
     expect(dayRange([route])).toEqual({ start: 420, end: 600 });
   });
   it('draws the path through the clients from and back to the start point', () => {
@@ -287,6 +289,69 @@ describe('home-care day plan', () => {
     // The route job's own name for visits it could not plan.
     const served = routePlanFromPayload({ routes: [], unplannedVisitIds: ['v7'] }, visits);
     expect(served.unassignedVisitIds).toEqual(['v7']);
+  });
+  it("draws waiting as waiting from the route job's arrival and travel per stop, with reasons and violations", () => {
+    const visits = new Map<string, CareVisit>();
+    // As apps/server's route job writes it: departure 07:00, 10 min travel, the window opens at 12:00.
+    const payload = {
+      date: '2027-01-04',
+      teamId: 't',
+      routes: [
+        {
+          employeeId: 'e1',
+          start: 420,
+          end: 760,
+          stops: [
+            {
+              visitId: 'v1',
+              clientId: 'c1',
+              arrival: 430,
+              start: 720,
+              end: 750,
+              travelMinutes: 10,
+              waitMinutes: 290,
+            },
+          ],
+        },
+      ],
+      unplannedVisitIds: ['v2', 'v3'],
+      unplanned: [
+        { visitId: 'v2', mandatory: true, reason: { code: 'no-room', nl: 'volgeboekt', en: 'fully booked' } },
+        {
+          visitId: 'v3',
+          mandatory: false,
+          reason: { code: 'optional-left-out', nl: 'optioneel', en: 'optional' },
+        },
+      ],
+      feasible: false,
+      violations: ['e1: back at 800, past the shift end 750 + 15'],
+    };
+    const plan = routePlanFromPayload(payload, visits);
+    expect(timelineSegments(plan.routes[0]!).map((s) => [s.kind, s.start, s.end])).toEqual([
+      ['travel', 420, 430],
+      ['wait', 430, 720],
+      ['visit', 720, 750],
+      ['travel', 750, 760],
+    ]);
+    expect(plan.unassignedReasons).toEqual({
+      v2: { mandatory: true, nl: 'volgeboekt', en: 'fully booked' },
+      v3: { mandatory: false, nl: 'optioneel', en: 'optional' },
+    });
+    expect(plan.violations).toEqual(['e1: back at 800, past the shift end 750 + 15']);
+    // Travel and waiting minutes without an arrival give the same picture.
+    const { arrival: _a, ...noArrival } = payload.routes[0]!.stops[0]!;
+    const second = routePlanFromPayload(
+      { ...payload, routes: [{ ...payload.routes[0], stops: [noArrival] }] },
+      visits,
+    );
+    expect(second.routes[0]!.stops[0]).toMatchObject({ arrival: 430, travelMinutes: 10, waitMinutes: 290 });
+    // An older payload with start and end only: the gap counts as travel (nothing says otherwise).
+    const old = routePlanFromPayload(
+      { routes: [{ employeeId: 'e1', start: 420, stops: [{ visitId: 'v1', start: 720, end: 750 }] }] },
+      visits,
+    );
+    expect(old.routes[0]!.stops[0]).toMatchObject({ arrival: 720, travelMinutes: 300, waitMinutes: 0 });
+    expect(old.violations).toEqual([]);
   });
 });
 

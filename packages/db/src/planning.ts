@@ -365,11 +365,60 @@ export async function createAbsence(db: Executor, organisationId: string, a: Abs
     await getEmployee(tx, organisationId, a.employeeId).catch(() => {
       throw new RuleViolationError(`medewerker ${a.employeeId} bestaat niet / does not exist`, 'employeeId');
     });
+    const [existing] = await tx
+      .select({ id: t.absences.id })
+      .from(t.absences)
+      .where(and(eq(t.absences.organisationId, organisationId), eq(t.absences.id, a.id)));
+    if (existing) throw new RuleViolationError(`afwezigheid ${a.id} bestaat al / already exists`, 'id');
     const [row] = await tx
       .insert(t.absences)
       .values({ ...a, organisationId, countedHours: a.countedHours ?? null })
       .returning();
     return toAbsence(row);
+  });
+}
+
+/** What may change on an absence: its kind and period (e.g. a recovery ends a sick period). */
+export interface AbsencePatch {
+  kind?: Absence['kind'];
+  start?: string;
+  end?: string;
+  /** null goes back to the contract hours pro rata. */
+  countedHours?: number | null;
+}
+
+/**
+ * Change an absence; the result must still end after it starts (`422` naming `end`, or `start`
+ * when only the start moved).
+ */
+export async function updateAbsence(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  patch: AbsencePatch,
+): Promise<Absence> {
+  return db.transaction(async (tx) => {
+    const where = and(eq(t.absences.organisationId, organisationId), eq(t.absences.id, id));
+    const [row] = await tx.select().from(t.absences).where(where).for('update');
+    if (!row) throw new NotFoundError('absence', id);
+    const start = patch.start ?? row.start;
+    const end = patch.end ?? row.end;
+    if (end <= start)
+      throw new RuleViolationError(
+        `het einde (${end}) ligt niet na het begin (${start}) / the end is not after the start`,
+        patch.end === undefined ? 'start' : 'end',
+      );
+    const [updated] = await tx
+      .update(t.absences)
+      .set({
+        kind: patch.kind ?? row.kind,
+        start,
+        end,
+        countedHours: patch.countedHours === undefined ? row.countedHours : patch.countedHours,
+      })
+      .where(where)
+      .returning();
+    return toAbsence(updated);
   });
 }
 

@@ -1,7 +1,15 @@
 /** Organisation, teams, employees, shift types, demand, absences, wishes, clients, visits. */
 import { createRoute, z } from '@hono/zod-openapi';
 import * as repo from '@planmaat/db';
-import { absenceSchema, employeeSchema, localDate, shiftTypeSchema, wishSchema } from '@planmaat/domain';
+import {
+  absenceKind,
+  absenceSchema,
+  employeeSchema,
+  localDate,
+  localDateTime,
+  shiftTypeSchema,
+  wishSchema,
+} from '@planmaat/domain';
 import {
   canReadAll,
   requireReadAll,
@@ -40,6 +48,23 @@ const employeePatch = employeeSchema.omit({ organisationId: true, id: true }).pa
   employmentStart: employeeSchema.shape.employmentStart.unwrap().nullable().optional(),
   employmentEnd: employeeSchema.shape.employmentEnd.unwrap().nullable().optional(),
 });
+const absencePatch = z
+  .object({
+    kind: absenceKind.optional(),
+    start: localDateTime.optional(),
+    end: localDateTime
+      .optional()
+      .describe('Exclusive: `2027-01-07T00:00` = recovered (hersteld) from 7 January on'),
+    countedHours: z.number().min(0).nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'niets te wijzigen: geef kind, start, end of countedHours / nothing to change',
+  })
+  .refine((p) => p.start === undefined || p.end === undefined || p.end > p.start, {
+    message: 'het einde ligt niet na het begin / end must be after start',
+    path: ['end'],
+  });
 const shiftTypeInput = shiftTypeSchema.omit({ organisationId: true });
 const shiftTypePatch = shiftTypeSchema.omit({ organisationId: true, id: true }).partial().extend({ version });
 
@@ -176,6 +201,16 @@ const routes = {
     middleware: auth,
     request: { body: jsonBody(absenceSchema) },
     responses: { 201: json(absenceOut, 'Created'), ...problems(400, 401, 403, 422) },
+  }),
+  patchAbsence: createRoute({
+    method: 'patch',
+    path: '/absences/{id}',
+    tags: ['absences'],
+    summary:
+      'Wijzig soort of periode, bijv. hersteld melden (einde vervroegen) / change kind or period, e.g. end a sick period',
+    middleware: auth,
+    request: { params: idParam, body: jsonBody(absencePatch) },
+    responses: { 200: json(absenceOut, 'Updated'), ...problems(400, 401, 403, 404, 422) },
   }),
   deleteAbsence: createRoute({
     method: 'delete',
@@ -350,6 +385,14 @@ export function planningRoutes() {
     const user = c.get('user');
     requireRole(user, 'admin', 'planner', 'team-leader');
     return c.json(await repo.createAbsence(db(c), user.organisationId, c.req.valid('json')), 201);
+  });
+  app.openapi(routes.patchAbsence, async (c) => {
+    const user = c.get('user');
+    requireRole(user, 'admin', 'planner', 'team-leader');
+    return c.json(
+      await repo.updateAbsence(db(c), user.organisationId, c.req.valid('param').id, c.req.valid('json')),
+      200,
+    );
   });
   app.openapi(routes.deleteAbsence, async (c) => {
     const user = c.get('user');

@@ -111,6 +111,9 @@ export const planning = {
   absences: (params: { employeeId?: string; from?: string; to?: string }) =>
     api.get<Items<Absence>>('/api/absences' + query(params)).then((r) => r.items),
   createAbsence: (absence: Absence) => api.post<Absence>('/api/absences', absence),
+  /** Change an absence's kind or period; an earlier `end` reports recovery (hersteld). */
+  updateAbsence: (id: string, patch: Partial<Pick<Absence, 'kind' | 'start' | 'end'>>) =>
+    api.patch<Absence>(`/api/absences/${encodeURIComponent(id)}`, patch),
   wishes: (params: { employeeId?: string; from?: string; to?: string }) =>
     api.get<Items<Wish>>('/api/wishes' + query(params)).then((r) => r.items),
   createWish: (wish: Wish) => api.post<Wish>('/api/wishes', wish),

@@ -41,7 +41,8 @@ export interface SessionUser {
 
 export type Versioned<T> = T & { version: number };
 
-export type Tier = 'legal' | 'cao' | 'healthy' | 'preference';
+/** Labour-rule tiers, and `absence`: a shift on a day its employee is absent (it needs cover). */
+export type Tier = 'absence' | 'legal' | 'cao' | 'healthy' | 'preference';
 
 /** Text in both languages, as the rule engine writes it. */
 export interface Bilingual {
@@ -114,12 +115,31 @@ export interface Proposal<P = unknown> {
   createdAt: string;
 }
 
+/** A hard violation a roster proposal leaves (labour rule of tier legal/cao, or structural). */
+export interface ProposalHardViolation {
+  constraint: string;
+  title: Bilingual;
+  cite?: string;
+  employeeId?: string;
+  name?: string;
+  dates: string[];
+  message: Bilingual;
+  /** Already in the roster the solve started from. */
+  existing: boolean;
+}
+
 export interface RosterProposalPayload {
   rosterPeriodId: string;
   assignments: Array<{ employeeId: string; date: string; shiftTypeId: string }>;
   /** People taken over per person so far (the proposal stays open for the others). */
   acceptedEmployeeIds?: string[];
   breakdown?: ScorePart[];
+  /** The re-planned days (absent: the whole period). */
+  window?: { from: string; to: string };
+  /** Solved with minimal changes (every changed cell cost). */
+  replan?: boolean;
+  /** Hard violations before (current roster) and after (the proposal), with the proposal's listed. */
+  summary?: { hard: { before: number; after: number; items: ProposalHardViolation[] } };
 }
 
 export interface Candidate {
@@ -156,4 +176,8 @@ export interface RoutePlan {
   teamId: string;
   routes: CarerRoute[];
   unassignedVisitIds: string[];
+  /** Why each visit was left out, by visit id (the route job says; older plans do not). */
+  unassignedReasons?: Record<string, { mandatory: boolean; nl: string; en: string }>;
+  /** Hard rules the plan breaks, from the route job's independent check (older plans: none). */
+  violations?: string[];
 }

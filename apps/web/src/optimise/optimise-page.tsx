@@ -1,6 +1,6 @@
 /** Start an optimisation or re-plan of a window, follow it live, cancel, open the proposal. */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { followJob } from '../api/job-events.ts';
 import { jobs, proposals } from '../api/endpoints.ts';
@@ -23,6 +23,11 @@ export function OptimisePage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [seconds, setSeconds] = useState(10);
+  const [minimal, setMinimal] = useState(false);
+  // `?job=<id>`: follow a job started elsewhere (the re-plan after a sick call on the roster).
+  const [search] = useSearchParams();
+  const jobParam = search.get('job');
+  const jobWindow = useRef<{ from: string; to: string } | null>(null);
   const [job, setJob] = useState<SolveJob | null>(null);
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [points, setPoints] = useState<ProgressPoint[]>([]);
@@ -51,8 +56,8 @@ export function OptimisePage() {
 
   useEffect(() => {
     if (!period) return;
-    setFrom(period.start);
-    setTo(addDays(period.start, period.weeks * 7 - 1));
+    setFrom(jobWindow.current?.from ?? period.start);
+    setTo(jobWindow.current?.to ?? addDays(period.start, period.weeks * 7 - 1));
     proposals
       .list({ targetId: period.id, status: 'open' })
       .then(setOpenProposals)
@@ -63,6 +68,51 @@ export function OptimisePage() {
     () => (roster.data ? roster.data.model.pinned.reduce((n, p) => n + p, 0) : 0),
     [roster.data],
   );
+
+  /** Show a job and follow it live until it ends. */
+  function follow(created: SolveJob) {
+    setJob(created);
+    setStatus(created.status);
+    setPoints(created.progress ?? []);
+    setProposalId(created.proposalId);
+    setStartedAt(null);
+    stopFollowing.current?.();
+    stopFollowing.current = followJob(created.id, {
+      onSnapshot: (j) => {
+        setJob(j);
+        setStatus(j.status);
+        setPoints(j.progress);
+      },
+      onProgress: (p) => {
+        setStartedAt((t) => t ?? Date.now() - p.elapsedMs);
+        setPoints((ps) => [...ps, p]);
+      },
+      onStatus: (s, detail) => {
+        setStatus(s);
+        if (detail.error) setJobError(detail.error);
+        if (detail.proposalId) setProposalId(detail.proposalId);
+        if (s === 'completed' && !detail.proposalId)
+          void jobs.get(created.id).then((j) => j.proposalId && setProposalId(j.proposalId));
+      },
+    });
+  }
+
+  useEffect(() => {
+    if (!jobParam) return;
+    jobs
+      .get(jobParam)
+      .then((j) => {
+        const params = (j.params ?? {}) as { window?: { from: string; to: string }; replan?: boolean };
+        if (params.window) {
+          jobWindow.current = params.window;
+          setFrom(params.window.from);
+          setTo(params.window.to);
+        }
+        if (params.replan !== undefined) setMinimal(params.replan);
+        follow(j);
+      })
+      .catch(setError);
+  }, [jobParam]);
 
   async function start(event: FormEvent) {
     event.preventDefault();
@@ -77,30 +127,14 @@ export function OptimisePage() {
       const created = await jobs.start({
         kind,
         timeLimitSeconds: seconds,
-        params: { rosterPeriodId: period.id, ...(whole ? {} : { window: { from, to } }) },
-      });
-      setJob(created);
-      setStatus(created.status);
-      setStartedAt(null);
-      stopFollowing.current?.();
-      stopFollowing.current = followJob(created.id, {
-        onSnapshot: (j) => {
-          setJob(j);
-          setStatus(j.status);
-          setPoints(j.progress);
-        },
-        onProgress: (p) => {
-          setStartedAt((t) => t ?? Date.now() - p.elapsedMs);
-          setPoints((ps) => [...ps, p]);
-        },
-        onStatus: (s, detail) => {
-          setStatus(s);
-          if (detail.error) setJobError(detail.error);
-          if (detail.proposalId) setProposalId(detail.proposalId);
-          if (s === 'completed' && !detail.proposalId)
-            void jobs.get(created.id).then((j) => j.proposalId && setProposalId(j.proposalId));
+        params: {
+          rosterPeriodId: period.id,
+          ...(whole ? {} : { window: { from, to } }),
+          // A published roster is always re-planned with minimal changes (the server's default).
+          ...(kind === 'roster' && period.status !== 'published' ? { replan: minimal } : {}),
         },
       });
+      follow(created);
     } catch (e) {
       setError(e);
     } finally {
@@ -126,6 +160,14 @@ export function OptimisePage() {
         <PeriodPicker />
       </PageHeader>
       <p className="muted">{t('optimise.intro')}</p>
+      {jobParam && jobWindow.current && (
+        <Notice kind="info">
+          {t('optimise.replanOfDays', {
+            from: formatDate(jobWindow.current.from, lang),
+            to: formatDate(jobWindow.current.to, lang),
+          })}
+        </Notice>
+      )}
       <ErrorNotice error={roster.error ?? error} endpoint="POST /api/jobs" />
       {!period && roster.loading && <Spinner label={t('app.loading')} />}
       {period && (
@@ -171,6 +213,16 @@ export function OptimisePage() {
               value={seconds}
               onChange={(e) => setSeconds(Math.max(1, Number(e.target.value) || 1))}
             />
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={minimal || period.status === 'published'}
+                disabled={period.status === 'published'}
+                onChange={(e) => setMinimal(e.target.checked)}
+              />{' '}
+              {t('optimise.minimalChanges')}
+            </label>
+            <p className="hint">{t('optimise.minimalChangesHint')}</p>
             <p className="hint">{t('optimise.pinnedCount', { count: pinned })}</p>
             <div className="form-row">
               <button type="submit" className="btn btn-primary" disabled={running || starting || !kind}>
@@ -193,7 +245,12 @@ export function OptimisePage() {
                   {openProposals.map((p) => (
                     <li key={p.id}>
                       <Link to={`/voorstel/${p.id}`}>
-                        {t('proposal.title')} · {t('optimise.bestScore')} {p.score ?? '–'}
+                        {t('optimise.proposalOf', {
+                          at: new Date(p.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', {
+                            dateStyle: 'short',
+                            timeStyle: 'short',
+                          }),
+                        })}
                       </Link>
                     </li>
                   ))}

@@ -44,15 +44,12 @@ function tally(shift: GridShiftType | undefined, date: string, into: Tally): voi
   if (isWeekend(date)) into.weekendDays++;
 }
 
-/**
- * `proposed` is the full roster of the proposal for the dates it covers (`window`, default the
- * whole grid): a cell inside the window that the proposal leaves out becomes empty.
- */
-export function diffProposal(
+/** The grid's cells as the proposal would leave them (see diffProposal for `window`). */
+export function proposedCells(
   model: GridModel,
   proposed: Array<{ employeeId: string; date: string; shiftTypeId: string }>,
   window?: { from: string; to: string },
-): ProposalDiff {
+): { cells: Int16Array; ignored: number } {
   const days = model.dates.length;
   const next = model.cells.slice();
   const inWindow = (date: string) => !window || (date >= window.from && date <= window.to);
@@ -71,6 +68,20 @@ export function diffProposal(
     }
     next[row * days + col] = shift;
   }
+  return { cells: next, ignored };
+}
+
+/**
+ * `proposed` is the full roster of the proposal for the dates it covers (`window`, default the
+ * whole grid): a cell inside the window that the proposal leaves out becomes empty.
+ */
+export function diffProposal(
+  model: GridModel,
+  proposed: Array<{ employeeId: string; date: string; shiftTypeId: string }>,
+  window?: { from: string; to: string },
+): ProposalDiff {
+  const days = model.dates.length;
+  const { cells: next, ignored } = proposedCells(model, proposed, window);
   const people: PersonDiff[] = [];
   let changedCells = 0;
   for (let row = 0; row < model.employees.length; row++) {

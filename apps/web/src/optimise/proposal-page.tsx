@@ -13,7 +13,14 @@ import { textColorOn } from '../components/color.ts';
 import { ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
 import type { GridModel } from '../roster/grid-model.ts';
 import { useRoster } from '../roster/use-roster.ts';
-import { chosenWithChanges, diffProposal, type PersonDiff } from './proposal-diff.ts';
+import { chosenWithChanges, diffProposal, type PersonDiff, type ProposalDiff } from './proposal-diff.ts';
+import {
+  hardSummary,
+  proposalCoverage,
+  type CoverageFigures,
+  type HardSummary,
+  type ProposalCoverage,
+} from './proposal-summary.ts';
 
 function hours(minutes: number): string {
   return (minutes / 60).toLocaleString(undefined, { maximumFractionDigits: 1 });
@@ -70,12 +77,20 @@ export function ProposalPage() {
   const periodId = proposal?.payload?.rosterPeriodId ?? proposal?.targetId ?? null;
   const roster = useRoster(periodId);
   const model = roster.data?.model;
-  const window = (proposal?.payload as { window?: { from: string; to: string } } | undefined)?.window;
+  const window = proposal?.payload?.window;
   const diff = useMemo(
     () => (model && proposal ? diffProposal(model, proposal.payload.assignments ?? [], window) : null),
     [model, proposal, window],
   );
   const breakdown = useMemo(() => breakdownOf(proposal?.payload), [proposal]);
+  const coverage = useMemo(
+    () =>
+      model && roster.data && proposal
+        ? proposalCoverage(model, roster.data.demand, proposal.payload.assignments ?? [], window)
+        : null,
+    [model, roster.data, proposal, window],
+  );
+  const hard = useMemo(() => hardSummary(proposal?.payload), [proposal]);
   const stale = !!roster.data && !!proposal && roster.data.period.version !== proposal.baseVersion;
   const lang = i18n.language;
 
@@ -187,12 +202,15 @@ export function ProposalPage() {
                   ? t('proposal.noChanges')
                   : t('proposal.closed', { status: t(`proposal.status_${proposal.status}`) })}
             </strong>
-            <span className="muted">
-              {t('proposal.scoreTotal')}:{' '}
-              {proposal.score === null || proposal.score === undefined
-                ? '–'
-                : proposal.score.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}
-            </span>
+            {window && (
+              <span className="muted" data-testid="proposal-window">
+                {t('proposal.window', {
+                  from: `${formatDate(window.from, lang, 'weekday')} ${formatDate(window.from, lang)}`,
+                  to: `${formatDate(window.to, lang, 'weekday')} ${formatDate(window.to, lang)}`,
+                })}
+                {proposal.payload.replan ? ` · ${t('proposal.minimalChanges')}` : ''}
+              </span>
+            )}
             <span style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
               <button
                 type="button"
@@ -220,6 +238,17 @@ export function ProposalPage() {
               </button>
             </span>
           </div>
+          {coverage && (
+            <ProposalSummary
+              model={model}
+              coverage={coverage}
+              hard={hard}
+              diff={diff}
+              windowed={!!window}
+              lang={lang}
+            />
+          )}
+          <h2>{t('proposal.perPerson')}</h2>
           <div
             className={breakdown.length ? 'optimise-layout' : ''}
             style={breakdown.length ? { gridTemplateColumns: 'minmax(0,1fr) 300px' } : undefined}
@@ -312,5 +341,141 @@ export function ProposalPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** How many items a summary list shows before "and N more". */
+const LIST_LIMIT = 25;
+
+/**
+ * What the proposal leaves behind, before accepting it: hard rule violations (how many, which,
+ * new or already there), shifts below the minimum and the ideal bezetting, and the changes per
+ * person. In planners' words; never a raw score.
+ */
+function ProposalSummary({
+  model,
+  coverage,
+  hard,
+  diff,
+  windowed,
+  lang,
+}: {
+  model: GridModel;
+  coverage: ProposalCoverage;
+  hard: HardSummary | null;
+  diff: ProposalDiff;
+  windowed: boolean;
+  lang: string;
+}) {
+  const { t } = useTranslation();
+  const day = (d: string) => `${formatDate(d, lang, 'weekday')} ${formatDate(d, lang)}`;
+  const code = (id: string) => model.shiftTypes[model.shiftIndexOf.get(id) ?? -1]?.code ?? id;
+  const text = (x: { nl: string; en: string }) => (lang.startsWith('en') ? x.en : x.nl);
+  const before = (f: CoverageFigures) =>
+    t('proposal.nowShort', { count: f.belowMinimum, missing: f.missing });
+  const short = coverage.shortfalls.filter((s) => s.short);
+  const belowIdeal = coverage.shortfalls.filter((s) => !s.short);
+  return (
+    <section className="proposal-summary" aria-label={t('proposal.leavesBehind')}>
+      <div className="card" data-testid="summary-hard">
+        <h2>{t('proposal.hardTitle')}</h2>
+        {hard ? (
+          <>
+            <p>
+              <strong className={`figure ${hard.after > 0 ? 'bad' : 'good'}`} data-testid="hard-count">
+                {t('proposal.hardLeft', { count: hard.after })}
+              </strong>{' '}
+              <span className="muted">{t('proposal.hardNow', { count: hard.before })}</span>
+            </p>
+            {hard.added > 0 && (
+              <p className="notice notice-warning">{t('proposal.hardAdded', { count: hard.added })}</p>
+            )}
+            {hard.items.length > 0 && (
+              <ul data-testid="hard-list">
+                {hard.items.slice(0, LIST_LIMIT).map((x, i) => (
+                  <li key={`${x.constraint}|${x.employeeId ?? ''}|${x.dates.join(',')}|${i}`}>
+                    {!x.existing && <span className="badge-new">{t('proposal.new')}</span>}{' '}
+                    <strong>{x.name ?? t('proposal.someone')}</strong>
+                    {x.dates.length > 0 && ` · ${x.dates.map(day).join(', ')}`}: {text(x.title)}
+                    {x.cite && <span className="muted"> ({x.cite})</span>}
+                    <div className="muted">{text(x.message)}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {hard.after > LIST_LIMIT && (
+              <p className="muted">{t('proposal.more', { count: hard.after - LIST_LIMIT })}</p>
+            )}
+          </>
+        ) : (
+          <p className="muted">{t('proposal.hardUnknown')}</p>
+        )}
+      </div>
+      <div className="card" data-testid="summary-coverage">
+        <h2>{t('proposal.coverageTitle')}</h2>
+        <p>
+          <strong
+            className={`figure ${coverage.after.belowMinimum > 0 ? 'bad' : 'good'}`}
+            data-testid="below-minimum"
+          >
+            {t('proposal.belowMinimum', {
+              count: coverage.after.belowMinimum,
+              missing: coverage.after.missing,
+            })}
+          </strong>{' '}
+          <span className="muted">{before(coverage.before)}</span>
+        </p>
+        <p data-testid="below-ideal">
+          {t('proposal.belowIdeal', { count: coverage.after.belowIdeal })}{' '}
+          <span className="muted">{t('proposal.nowIdeal', { count: coverage.before.belowIdeal })}</span>
+        </p>
+        {windowed && coverage.inWindow && (
+          <p data-testid="window-coverage">
+            {t('proposal.inWindow', {
+              count: coverage.inWindow.belowMinimum,
+              ideal: coverage.inWindow.belowIdeal,
+            })}
+          </p>
+        )}
+        {short.length > 0 && (
+          <>
+            <h3>{t('proposal.shortList')}</h3>
+            <ul data-testid="short-list">
+              {short.slice(0, LIST_LIMIT).map((s) => (
+                <li key={`${s.date}|${s.shiftTypeId}|${s.minLevel}`}>
+                  {day(s.date)} · {t('coverage.rowLabel', { code: code(s.shiftTypeId), level: s.minLevel })}:{' '}
+                  {t('coverage.cell', { count: s.count, min: s.min, ideal: s.ideal })}
+                  {windowed && !s.inWindow && <span className="muted"> · {t('proposal.outsideWindow')}</span>}
+                </li>
+              ))}
+            </ul>
+            {short.length > LIST_LIMIT && (
+              <p className="muted">{t('proposal.more', { count: short.length - LIST_LIMIT })}</p>
+            )}
+          </>
+        )}
+        {belowIdeal.length > 0 && short.length === 0 && <p className="muted">{t('proposal.minimumMet')}</p>}
+      </div>
+      <div className="card" data-testid="summary-changes">
+        <h2>{t('proposal.changesTitle')}</h2>
+        <p>
+          {diff.changedCells
+            ? t('proposal.changedCells', { count: diff.changedCells, people: diff.people.length })
+            : t('proposal.noChanges')}
+        </p>
+        {diff.people.length > 0 && (
+          <ul>
+            {diff.people.slice(0, LIST_LIMIT).map((p) => (
+              <li key={p.employeeId}>
+                <strong>{p.name}</strong>: {t('proposal.personChanges', { count: p.changes.length })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {diff.people.length > LIST_LIMIT && (
+          <p className="muted">{t('proposal.more', { count: diff.people.length - LIST_LIMIT })}</p>
+        )}
+      </div>
+    </section>
   );
 }

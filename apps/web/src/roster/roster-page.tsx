@@ -1,7 +1,12 @@
 /** The planner's main screen: the grid with coverage, brush toolbar, signals side panel. */
 import { useCallback, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { CellWrite } from '../api/endpoints.ts';
+import { jobs, type CellWrite } from '../api/endpoints.ts';
+import type { Absence } from '../api/types.ts';
+import { describePeriod } from '../leave/leave-period.ts';
+import { AbsenceDialog, RecoveryDialog } from './absence-dialog.tsx';
+import { absenceDays, replanWindow, shiftsFallingOpen } from './absence.ts';
 import { addDays, formatDate } from '../dates.ts';
 import { textColorOn } from '../components/color.ts';
 import { Dialog, ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
@@ -11,7 +16,7 @@ import { PeriodPicker } from './period-picker.tsx';
 import { RosterGrid, type Brush } from './roster-grid.tsx';
 import { useSelection } from './selection.tsx';
 import { SignalPanel, type OpenShift } from './signal-panel.tsx';
-import { signalsByCell } from './signals.ts';
+import { signalsByCell, TIER_ORDER } from './signals.ts';
 import { ReasonRequired, useRoster } from './use-roster.ts';
 
 export function RosterPage() {
@@ -26,6 +31,18 @@ export function RosterPage() {
   const [reason, setReason] = useState('');
   const [openShift, setOpenShift] = useState<OpenShift | null>(null);
   const [perLevel, setPerLevel] = useState(true);
+  const navigate = useNavigate();
+  // Sick call / absence: the dialog, the recovery dialog, and afterwards the offer to re-plan.
+  const [reporting, setReporting] = useState<{ employeeId: string; date: string } | null>(null);
+  const [recovering, setRecovering] = useState<{ absence: Absence; date: string } | null>(null);
+  const [offer, setOffer] = useState<{
+    absence: Absence;
+    recovered: boolean;
+    open: Array<{ date: string; shiftTypeId: string }>;
+    window: { from: string; to: string } | null;
+  } | null>(null);
+  const [replanning, setReplanning] = useState(false);
+  const [replanError, setReplanError] = useState<unknown>(null);
 
   const rows = useMemo(() => {
     if (!data) return [];
@@ -41,11 +58,10 @@ export function RosterPage() {
   const totals = useMemo(() => coverageTotals(roster.coverage), [roster.coverage]);
   // Most severe first, then by day and name: the order a planner works through them.
   const sortedSignals = useMemo(() => {
-    const rank = { legal: 0, cao: 1, healthy: 2, preference: 3 } as const;
     const nameOf = (id: string) => data?.model.employees[data.model.rowOf.get(id) ?? -1]?.name ?? id;
     return [...roster.signals].sort(
       (a, b) =>
-        rank[a.tier] - rank[b.tier] ||
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
         (a.dates[0] ?? '').localeCompare(b.dates[0] ?? '') ||
         nameOf(a.employeeId).localeCompare(nameOf(b.employeeId)),
     );
@@ -62,6 +78,35 @@ export function RosterPage() {
     },
     [roster],
   );
+
+  /** After a sick call or recovery: show it in the grid, re-check, and offer to re-plan the open shifts. */
+  const absenceSaved = (absence: Absence, recovered: boolean) => {
+    roster.putAbsence(absence);
+    setReporting(null);
+    setRecovering(null);
+    setReplanError(null);
+    const open = data ? shiftsFallingOpen(data.model, absence) : [];
+    setOffer({ absence, recovered, open, window: replanWindow(open) });
+  };
+
+  async function replan(window: { from: string; to: string }) {
+    if (!data) return;
+    setReplanning(true);
+    setReplanError(null);
+    try {
+      // The optimiser's window re-plan, with minimal changes: every changed cell costs.
+      const job = await jobs.start({
+        kind: 'roster',
+        timeLimitSeconds: 10,
+        params: { rosterPeriodId: data.period.id, window, replan: true },
+      });
+      navigate(`/optimaliseren?job=${encodeURIComponent(job.id)}`);
+    } catch (e) {
+      setReplanError(e);
+    } finally {
+      setReplanning(false);
+    }
+  }
 
   const signalsAtActive =
     active && data ? (byCell.get(active.row * data.model.dates.length + active.col) ?? []) : [];
@@ -139,6 +184,19 @@ export function RosterPage() {
               <input type="checkbox" checked={perLevel} onChange={(e) => setPerLevel(e.target.checked)} />{' '}
               {t('coverage.perLevel')}
             </label>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                const row = active ? active.row : (rows[0] ?? 0);
+                setReporting({
+                  employeeId: data.model.employees[row]?.id ?? '',
+                  date: data.model.dates[active?.col ?? 0] ?? period.start,
+                });
+              }}
+            >
+              {t('absence.report')}
+            </button>
             <span className="save-state" aria-live="polite">
               {roster.saveState === 'saving'
                 ? t('roster.saving')
@@ -156,6 +214,17 @@ export function RosterPage() {
             </Notice>
           )}
           <ErrorNotice error={roster.saveError} />
+          {offer && (
+            <ReplanOffer
+              offer={offer}
+              name={data.model.employees[data.model.rowOf.get(offer.absence.employeeId) ?? -1]?.name ?? ''}
+              codeOf={(id) => data.model.shiftTypes[data.model.shiftIndexOf.get(id) ?? -1]?.code ?? id}
+              busy={replanning}
+              onReplan={(w) => void replan(w)}
+              onClose={() => setOffer(null)}
+            />
+          )}
+          <ErrorNotice error={replanError} endpoint="POST /api/jobs" />
           <div className="roster-layout">
             <div className="grid-wrap">
               <RosterGrid
@@ -190,8 +259,35 @@ export function RosterPage() {
               allSignals={sortedSignals}
               signalsAvailable={roster.signalsAvailable}
               onAssign={onChange}
+              absenceList={data.absences}
+              onReportAbsence={(employeeId, date) => setReporting({ employeeId, date })}
+              onRecover={(absence, date) => {
+                const { first, last } = absenceDays(absence);
+                // Suggest the chosen day as the first day back, or the day after the last one.
+                setRecovering({ absence, date: date > first ? date : addDays(last, 1) });
+              }}
             />
           </div>
+          <AbsenceDialog
+            open={reporting !== null}
+            onClose={() => setReporting(null)}
+            employees={data.model.employees}
+            employeeId={reporting?.employeeId ?? ''}
+            date={reporting?.date ?? period.start}
+            onSaved={(a) => absenceSaved(a, false)}
+          />
+          <RecoveryDialog
+            absence={recovering?.absence ?? null}
+            employeeName={
+              recovering
+                ? (data.model.employees[data.model.rowOf.get(recovering.absence.employeeId) ?? -1]?.name ??
+                  '')
+                : ''
+            }
+            date={recovering?.date ?? period.start}
+            onClose={() => setRecovering(null)}
+            onSaved={(a) => absenceSaved(a, true)}
+          />
           <Dialog
             title={t('roster.reasonTitle')}
             open={pendingChanges !== null}
@@ -227,6 +323,80 @@ export function RosterPage() {
           </Dialog>
         </>
       )}
+    </div>
+  );
+}
+
+/** After a sick call: what it means for the roster and the re-plan of just the days it opened. */
+function ReplanOffer({
+  offer,
+  name,
+  codeOf,
+  busy,
+  onReplan,
+  onClose,
+}: {
+  offer: {
+    absence: Absence;
+    recovered: boolean;
+    open: Array<{ date: string; shiftTypeId: string }>;
+    window: { from: string; to: string } | null;
+  };
+  name: string;
+  codeOf: (shiftTypeId: string) => string;
+  busy: boolean;
+  onReplan: (window: { from: string; to: string }) => void;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const day = (d: string) => `${formatDate(d, lang, 'weekday')} ${formatDate(d, lang)}`;
+  const { absence, open, window } = offer;
+  const period = describePeriod(absence.start, absence.end, lang);
+  const kind = t(`absence.kind_${absence.kind}`).toLowerCase();
+  return (
+    <div className="notice notice-info replan-offer" role="status" data-testid="replan-offer">
+      <strong>
+        {offer.recovered
+          ? t(absence.kind === 'sick' ? 'absence.recoveredSaved' : 'absence.endSaved', {
+              name,
+              back: day(absence.end.slice(0, 10)),
+            })
+          : absence.kind === 'sick'
+            ? t('absence.sickSaved', { name, period })
+            : t('absence.saved', { name, kind, period })}
+      </strong>
+      {open.length > 0 ? (
+        <>
+          <span>{t('absence.openShifts', { count: open.length })}</span>
+          <ul>
+            {open.map((o) => (
+              <li key={o.date}>
+                {day(o.date)} · {codeOf(o.shiftTypeId)}
+              </li>
+            ))}
+          </ul>
+          {window && (
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              disabled={busy}
+              onClick={() => onReplan(window)}
+            >
+              {t('absence.replan', {
+                from: day(window.from),
+                to: day(window.to),
+              })}
+            </button>
+          )}
+          <span className="hint">{t('absence.replanHint')}</span>
+        </>
+      ) : (
+        <span>{t('absence.noOpenShifts')}</span>
+      )}
+      <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>
+        {open.length > 0 ? t('absence.later') : t('common.close')}
+      </button>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /** Side panel: the active cell's signals with rule, article, measured vs limit; the best candidates. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSignal } from '../api/types.ts';
+import type { Absence, RuleSignal } from '../api/types.ts';
 import { formatDate } from '../dates.ts';
+import { describePeriod } from '../leave/leave-period.ts';
 import { textColorOn } from '../components/color.ts';
-import { ABSENCE_CODES } from './absence.ts';
+import { ABSENCE_CODES, ABSENCE_KIND_INDEX, absenceOn } from './absence.ts';
 import { rankCandidates, type CandidateEstimate, type Reason } from './candidates.ts';
 import type { CoverageRow } from './coverage.ts';
 import { shiftAt, type CellChange, type GridModel, type Position } from './grid-model.ts';
@@ -132,6 +133,9 @@ export function SignalPanel({
   allSignals,
   signalsAvailable,
   absences,
+  absenceList,
+  onReportAbsence,
+  onRecover,
   onAssign,
   readOnly,
 }: {
@@ -141,6 +145,12 @@ export function SignalPanel({
   allSignals: RuleSignal[];
   signalsAvailable: boolean;
   absences?: Uint8Array;
+  /** The absences behind `absences`, to name the one on the chosen day and end it. */
+  absenceList?: Absence[];
+  /** Register a sick call or other absence, starting at the chosen cell. */
+  onReportAbsence?: (employeeId: string, date: string) => void;
+  /** End the absence earlier (recovery), e.g. "hersteld melden". */
+  onRecover?: (absence: Absence, date: string) => void;
   openShift?: OpenShift | null;
   coverage?: CoverageRow[];
   onAssign: (changes: CellChange[]) => void;
@@ -150,7 +160,11 @@ export function SignalPanel({
   const [tab, setTab] = useState<'cell' | 'all'>('cell');
   const [candidateShift, setCandidateShift] = useState<string | null>(null);
   const activeKey = active ? `${active.row}:${active.col}` : '';
-  useEffect(() => setCandidateShift(null), [activeKey]);
+  // A shift on a day of absence needs cover: show who could take it straight away.
+  const activeIndex = active ? active.row * model.dates.length + active.col : -1;
+  const coverShift =
+    active && absences?.[activeIndex] ? (shiftAt(model, active.row, active.col)?.id ?? null) : null;
+  useEffect(() => setCandidateShift(coverShift), [activeKey, coverShift]);
   // Choosing a cell or an open shift shows its details, also when the list of all signals was open.
   const openKey = openShift ? `${openShift.col}:${openShift.shiftTypeId}:${openShift.minLevel}` : '';
   useEffect(() => {
@@ -172,6 +186,7 @@ export function SignalPanel({
   const shift = active ? shiftAt(model, active.row, active.col) : undefined;
   const index = active ? active.row * model.dates.length + active.col : -1;
   const pinned = index >= 0 && model.pinned[index] === 1;
+  const absenceHere = employee && date && absenceList ? absenceOn(absenceList, employee.id, date) : undefined;
   const candidates = useMemo(
     () => (active && candidateShift ? rankCandidates(model, active.col, candidateShift, { absences }) : null),
     [model, active, candidateShift, absences],
@@ -237,11 +252,44 @@ export function SignalPanel({
                   </button>
                 )}
               </p>
-              {shift && absences?.[index] ? (
+              {absenceHere ? (
+                <div className="cell-absence" data-testid="cell-absence">
+                  <p>
+                    <span className={`absence-chip absence-${absenceHere.kind}`}>
+                      {ABSENCE_CODES[ABSENCE_KIND_INDEX[absenceHere.kind] ?? 3]}
+                    </span>{' '}
+                    <strong>{t(`absence.kind_${absenceHere.kind}`)}</strong> ·{' '}
+                    {describePeriod(absenceHere.start, absenceHere.end, i18n.language)}
+                  </p>
+                  {shift && (
+                    <p className="notice notice-warning">{t('absence.needsCover', { code: shift.code })}</p>
+                  )}
+                  {!readOnly && onRecover && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => onRecover(absenceHere, date)}
+                    >
+                      {absenceHere.kind === 'sick' ? t('absence.recover') : t('absence.endEarlier')}
+                    </button>
+                  )}
+                </div>
+              ) : shift && absences?.[index] ? (
                 <p className="notice notice-warning">
                   {t('roster.absence')} ({ABSENCE_CODES[absences[index]!]})
                 </p>
               ) : null}
+              {!readOnly && onReportAbsence && !absenceHere && (
+                <p>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => onReportAbsence(employee.id, date)}
+                  >
+                    {t('absence.report')}
+                  </button>
+                </p>
+              )}
               {signalsAtActive.length === 0 ? (
                 <p className="muted">{t('signals.none')}</p>
               ) : (

@@ -8,10 +8,12 @@ import type { RuleCheck, RuleCheckViolation } from '../api/endpoints.ts';
 import type { Bilingual, RuleSignal, Tier } from '../api/types.ts';
 import type { GridModel } from './grid-model.ts';
 
-const TIER_ORDER: Record<Tier, number> = { legal: 0, cao: 1, healthy: 2, preference: 3 };
+/** Worst first: a shift during an absence needs cover before anything else. */
+export const TIER_ORDER: Record<Tier, number> = { absence: 0, legal: 1, cao: 2, healthy: 3, preference: 4 };
 
 export function tierOf(severity: string | undefined): Tier {
   const s = (severity ?? '').toLowerCase();
+  if (s === 'absence') return 'absence';
   if (s === 'legal' || s === 'error' || s === 'atw' || s === 'hard') return 'legal';
   if (s === 'cao') return 'cao';
   if (s === 'healthy' || s === 'warning') return 'healthy';

@@ -174,6 +174,16 @@ export function useRoster(periodId: string | null) {
     conflict,
     dismissConflict: () => setConflict(false),
     change,
+    /**
+     * A registered or changed absence (sick call, recovery): shown in the grid at once, then the
+     * rule check runs again so shifts on its days get their signal.
+     */
+    putAbsence: (absence: Absence) => {
+      setData((d) =>
+        d ? { ...d, absences: [...d.absences.filter((a) => a.id !== absence.id), absence] } : d,
+      );
+      if (periodId) void recheck(periodId);
+    },
     reload: () => periodId && load(periodId),
     recheck: () => periodId && recheck(periodId),
     setPeriod: (period: Versioned<RosterPeriod>) => {

@@ -2,6 +2,7 @@
 import { solveCareRoster, type CareModelOptions, type CareSolveResult } from '@planmaat/roster';
 import type { OrganisationData } from '@planmaat/domain';
 import type { SolverContext } from '../solver-port.ts';
+import { summariseRosterProposal, type RosterProposalSummary } from './roster-summary.ts';
 
 export interface RosterInput {
   data: OrganisationData;
@@ -9,7 +10,10 @@ export interface RosterInput {
   options: CareModelOptions;
 }
 
-export type RosterSolveResult = Omit<CareSolveResult, 'progress'>;
+export type RosterSolveResult = Omit<CareSolveResult, 'progress'> & {
+  /** What the proposal leaves behind (hard violations before and after), for the planner. */
+  summary?: RosterProposalSummary;
+};
 
 /** One number for the progress curve, lexicographic: hard, then medium, then soft. */
 export function combinedScore(score: { hard: number; medium: number; soft: number }): number {
@@ -27,5 +31,6 @@ export async function solve(raw: unknown, context: SolverContext): Promise<Roste
     onProgress: (event) =>
       context.onProgress({ elapsedMs: event.elapsedMs, score: combinedScore(event.best) }),
   });
-  return result;
+  const summary = summariseRosterProposal(input.data, input.periodId, input.options, result.assignments);
+  return { ...result, summary };
 }

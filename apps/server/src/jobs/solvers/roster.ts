@@ -14,6 +14,11 @@ const paramsSchema = z.object({
   rosterPeriodId: z.string().min(1).max(100),
   /** Re-plan only these days; everything outside stays as it is. */
   window: z.object({ from: localDate, to: localDate }).optional(),
+  /**
+   * Minimal changes: the current roster is the baseline and every changed cell costs (as on a
+   * published roster, which is always re-planned this way). For a sick call on a draft.
+   */
+  replan: z.boolean().optional(),
 });
 
 export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterInput, RosterSolveResult> = {
@@ -30,7 +35,14 @@ export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterInpu
         'params.window',
       );
     return {
-      input: { data: slice.data, periodId: params.rosterPeriodId, options: w ? { window: w } : {} },
+      input: {
+        data: slice.data,
+        periodId: params.rosterPeriodId,
+        options: {
+          ...(w ? { window: w } : {}),
+          ...(params.replan !== undefined ? { replan: params.replan } : {}),
+        },
+      },
       target: { id: slice.period.id, version: slice.period.version },
     };
   },
@@ -52,6 +64,9 @@ export const rosterPlugin: SolverPlugin<z.infer<typeof paramsSchema>, RosterInpu
         coverage: result.coverage,
         changes: result.changes,
         hardViolations: result.score.hard,
+        ...(prepared.input.options.window ? { window: prepared.input.options.window } : {}),
+        ...(prepared.input.options.replan !== undefined ? { replan: prepared.input.options.replan } : {}),
+        ...(result.summary ? { summary: result.summary } : {}),
       },
       score: null,
     };
