@@ -284,6 +284,11 @@ describe.skipIf(!!skipReason)('Planmaat in the browser', () => {
       await page.getByLabel('Reden').fill('Afgestemd met het team');
     }
     await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
+    // The confirmation states the open rule signals, hard ones first.
+    const confirm = page.getByRole('dialog', { name: 'Rooster publiceren?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toMatch(/geen regelsignalen|\d+ harde? signaa?l(en)? open/);
+    await confirm.getByRole('button', { name: 'Ja, publiceren' }).click();
     await page.getByText(/Gepubliceerd op/).waitFor();
 
     // A change to the published roster: the reason dialog, then the audit log.

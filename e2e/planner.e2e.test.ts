@@ -399,12 +399,16 @@ describe.skipIf(!!skipReason)('Planner details in the browser', () => {
     await shortage.waitFor({ timeout: 60_000 });
     await expect.poll(() => cards.allTextContents(), { timeout: 60_000 }).toContain('Vijf extra VIG');
 
-    // A bad value: the server's field error is shown at the field.
+    // A bad value: the server's field error is shown once, in Dutch, at the field.
     await page.getByLabel('Verzuim (%)', { exact: true }).fill('150');
     await page.getByRole('button', { name: 'Herberekenen' }).click();
-    const fieldError = page.locator('.field-error', { hasText: 'assumptions.absenceRate' });
+    const fieldError = page.locator('[data-field="assumptions.absenceRate"] ~ .field-error');
     await fieldError.waitFor({ timeout: 30_000 });
-    expect(await fieldError.textContent()).toMatch(/^Verzuim \(%\):/);
+    expect(await fieldError.textContent()).toMatch(
+      /^Verzuim: moet 1 of minder zijn — de server rekent met een deel/,
+    );
+    expect(await page.locator('main').textContent()).not.toMatch(/Too (big|small)|expected number/);
+    expect(await page.getByText(/Niet herberekend: 1 waarde klopt niet/).count()).toBe(1);
     expect(await page.getByLabel('Verzuim (%)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await fieldError.scrollIntoViewIfNeeded();
     await screenshot(page, 'planner-05-capacity-field-error');

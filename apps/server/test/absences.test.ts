@@ -153,7 +153,7 @@ for (const driver of testDrivers) {
       expect((await before({ kind: 'holiday' }, 400)).errors[0]!.field).toBe('kind');
       // Never a cause (AVG): unknown fields are refused.
       expect((await before({ diagnosis: 'griep' }, 400)).status).toBe(400);
-      expect((await before({}, 400)).detail).toMatch(/niets te wijzigen/);
+      expect((await before({}, 400)).detail).toMatch(/Nothing to change/);
       const missing = await planner.send('PATCH', '/api/absences/nope', { kind: 'sick' });
       expect(missing.status).toBe(404);
       expect((await employee.send('PATCH', '/api/absences/sick-1', { kind: 'sick' })).status).toBe(403);

@@ -69,7 +69,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(
   date: string,
   locale: string,
-  style: 'short' | 'weekday' | 'long' = 'short',
+  style: 'short' | 'weekday' | 'long' | 'year' = 'short',
 ): string {
   const key = `${locale}|${style}`;
   let f = formatters.get(key);
@@ -77,11 +77,22 @@ export function formatDate(
     const options: Intl.DateTimeFormatOptions =
       style === 'short'
         ? { day: 'numeric', month: 'short', timeZone: 'UTC' }
-        : style === 'weekday'
-          ? { weekday: 'short', timeZone: 'UTC' }
-          : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+        : style === 'year'
+          ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+          : style === 'weekday'
+            ? { weekday: 'short', timeZone: 'UTC' }
+            : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
     f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', options);
     formatters.set(key, f);
   }
   return f.format(new Date(dayNumber(date) * DAY_MS));
+}
+
+/**
+ * A day in a list: "ma 7 jun", with the year when it is not the current one ("ma 7 jun 2027"), so
+ * an old or far-ahead entry is not mistaken for one of this year.
+ */
+export function formatListDate(date: string, locale: string, today: string = todayLocal()): string {
+  const sameYear = date.slice(0, 4) === today.slice(0, 4);
+  return `${formatDate(date, locale, 'weekday')} ${formatDate(date, locale, sameYear ? 'short' : 'year')}`;
 }

@@ -43,6 +43,8 @@ export class RuleViolationError extends Error {
   constructor(
     message: string,
     readonly field: string,
+    /** Machine-readable reason for clients (`duplicate`, `past_date`); optional. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'RuleViolationError';

@@ -2,7 +2,7 @@
  * Planning data repository. Every function takes the organisation id first: there is no way to
  * read or change a row without naming its tenant.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   addDays,
   type Absence,
@@ -485,6 +485,29 @@ export async function createWish(db: Executor, organisationId: string, w: Wish):
       .from(t.wishes)
       .where(and(eq(t.wishes.organisationId, organisationId), eq(t.wishes.id, w.id)));
     if (dup) throw new RuleViolationError(`wens ${w.id} bestaat al / already exists`, 'id');
+    // One wish of a kind per employee, day and shift: a second would only weigh the same wish twice.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`wish:${organisationId}:${w.employeeId}`}))`,
+    );
+    const [same] = await tx
+      .select({ id: t.wishes.id })
+      .from(t.wishes)
+      .where(
+        and(
+          eq(t.wishes.organisationId, organisationId),
+          eq(t.wishes.employeeId, w.employeeId),
+          eq(t.wishes.date, w.date),
+          eq(t.wishes.kind, w.kind),
+          w.shiftTypeId ? eq(t.wishes.shiftTypeId, w.shiftTypeId) : isNull(t.wishes.shiftTypeId),
+        ),
+      )
+      .limit(1);
+    if (same)
+      throw new RuleViolationError(
+        `Er is al zo'n wens voor ${w.date} / there is already such a wish for ${w.date}`,
+        'date',
+        'duplicate',
+      );
     const [row] = await tx
       .insert(t.wishes)
       .values({ ...w, organisationId, shiftTypeId: w.shiftTypeId ?? null })

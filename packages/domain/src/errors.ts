@@ -27,3 +27,15 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where = ''
   if (!result.success) throw new InputError(describeZodError(result.error, where));
   return result.data;
 }
+
+/**
+ * Options for a zod refinement whose text exists in Dutch and English: `message` is the English
+ * text (CLI, logs), `params` carries both, so the API answers in the client's language.
+ */
+export function bilingual(
+  nl: string,
+  en: string,
+  path?: PropertyKey[],
+): { message: string; params: { nl: string; en: string }; path?: PropertyKey[] } {
+  return path ? { message: en, params: { nl, en }, path } : { message: en, params: { nl, en } };
+}

@@ -6,14 +6,20 @@
  * Privacy (AVG): absence is stored as a period and a kind only — never a diagnosis or a cause.
  */
 import { z } from 'zod';
+import { bilingual } from './errors.ts';
 import { isValidDate } from './time.ts';
 
 const id = z.string().min(1).max(100);
-export const localDate = z.string().refine(isValidDate, { message: 'expected a date YYYY-MM-DD' });
+export const localDate = z
+  .string()
+  .refine(isValidDate, bilingual('vul een geldige datum in (JJJJ-MM-DD)', 'expected a date YYYY-MM-DD'));
 export const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a date-time YYYY-MM-DDTHH:MM')
-  .refine((s) => isValidDate(s.slice(0, 10)), { message: 'expected a valid calendar date' });
+  .refine(
+    (s) => isValidDate(s.slice(0, 10)),
+    bilingual('vul een bestaande datum in', 'expected a valid calendar date'),
+  );
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a clock time HH:MM');
 export const geoPoint = z.object({
   lat: z.number().min(-90).max(90),
@@ -104,7 +110,10 @@ export const demandSchema = z
     min: z.number().int().min(0),
     ideal: z.number().int().min(0),
   })
-  .refine((d) => d.ideal >= d.min, { message: 'ideal must be at least min', path: ['ideal'] });
+  .refine(
+    (d) => d.ideal >= d.min,
+    bilingual('De ideale bezetting is kleiner dan het minimum', 'ideal must be at least min', ['ideal']),
+  );
 export type Demand = z.infer<typeof demandSchema>;
 
 export const absenceKind = z.enum(['leave', 'sick', 'unavailable', 'training', 'parental-leave']);
@@ -120,7 +129,10 @@ export const absenceSchema = z
     countedHours: z.number().min(0).optional(),
   })
   .strict()
-  .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] });
+  .refine(
+    (a) => a.end > a.start,
+    bilingual('Het einde ligt niet na het begin', 'end must be after start', ['end']),
+  );
 export type Absence = z.infer<typeof absenceSchema>;
 
 export const wishKind = z.enum(['wanted-shift', 'unwanted-shift', 'day-off']);
@@ -135,10 +147,10 @@ export const wishSchema = z
     /** 1 = nice to have, 2 = important, 3 = very important. */
     priority: z.number().int().min(1).max(3).default(1),
   })
-  .refine((w) => w.kind === 'day-off' || w.shiftTypeId !== undefined, {
-    message: 'a shift wish names a shiftTypeId',
-    path: ['shiftTypeId'],
-  });
+  .refine(
+    (w) => w.kind === 'day-off' || w.shiftTypeId !== undefined,
+    bilingual('Kies de dienst waar de wens over gaat', 'a shift wish names a shiftTypeId', ['shiftTypeId']),
+  );
 export type Wish = z.infer<typeof wishSchema>;
 
 export const rosterStatus = z.enum(['draft', 'published']);
@@ -165,7 +177,12 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 
 export const timeWindowSchema = z
   .object({ start: clockTime, end: clockTime })
-  .refine((w) => w.end > w.start, { message: 'window end must be after start', path: ['end'] });
+  .refine(
+    (w) => w.end > w.start,
+    bilingual('Het einde van het tijdvenster ligt niet na het begin', 'window end must be after start', [
+      'end',
+    ]),
+  );
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
 export const clientSchema = z.object({

@@ -5,6 +5,7 @@ import type { JobEventHub } from '../jobs/events.ts';
 import type { SolverRegistry } from '../jobs/solver-port.ts';
 import type { RuleChecker } from '../rules-port.ts';
 import type { OidcLogin } from '../auth/oidc.ts';
+import { explicitLanguage } from './messages.ts';
 import { validationProblem } from './problem.ts';
 
 export interface AppConfig {
@@ -39,8 +40,13 @@ export interface AppEnv {
 
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) return validationProblem(result.error, result.target);
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return validationProblem(
+          result.error,
+          result.target,
+          explicitLanguage(c.req.header('accept-language')),
+        );
     },
   });
 }

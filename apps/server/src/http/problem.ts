@@ -7,10 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { ConflictError, DataDirLockedError, NotFoundError, RuleViolationError } from '@planmaat/db';
 import { InputError } from '@planmaat/domain';
+import { explicitLanguage, localisedMessage, type Language } from './messages.ts';
 
 export interface FieldProblem {
   field: string;
   message: string;
+  /** Machine-readable reason: the zod issue code (`too_small`, `custom`, …) or a Planmaat one (`past_date`, `duplicate`). */
+  code?: string;
 }
 
 export interface Problem {
@@ -49,19 +52,35 @@ export function problemResponse(problem: Problem): Response {
   });
 }
 
-export function validationProblem(error: ZodError, location: string): Response {
+/**
+ * A 400 naming each bad field: `errors[]` keeps the field path and zod's issue `code`; `message`
+ * is for a planner, in Dutch when the client prefers Dutch (`Accept-Language`), else English.
+ */
+export function validationProblem(error: ZodError, location: string, lang?: Language): Response {
   const errors = error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || location,
-    message: issue.message,
+    code: issue.code,
+    message: localisedMessage(issue, lang ?? 'en'),
   }));
   return problemResponse({
     type: `${TYPE_BASE}validation`,
-    title: 'Ongeldige invoer / invalid input',
+    title: pickLanguage('Ongeldige invoer / invalid input', lang),
     status: 400,
-    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    detail: errors.map((e) => e.message).join('; '),
     errors,
     in: location,
   });
+}
+
+/**
+ * One language of a "Nederlands / English" text (the convention of the repository's messages),
+ * when the client asked for one; without `Accept-Language` the text stays bilingual.
+ */
+export function pickLanguage(text: string, lang: Language | undefined): string {
+  if (!lang) return text;
+  const parts = text.split(' / ');
+  if (parts.length !== 2) return text;
+  return lang === 'nl' ? parts[0] : parts[1];
 }
 
 export function toProblem(error: unknown): Problem {
@@ -96,7 +115,7 @@ export function toProblem(error: unknown): Problem {
       title: 'Niet toegestaan / cannot be applied',
       status: 422,
       detail: error.message,
-      errors: [{ field: error.field, message: error.message }],
+      errors: [{ field: error.field, message: error.message, ...(error.code ? { code: error.code } : {}) }],
     };
   if (error instanceof InputError)
     return {
@@ -120,8 +139,14 @@ export function toProblem(error: unknown): Problem {
   return { type: `${TYPE_BASE}internal`, title: 'Interne fout / internal error', status: 500 };
 }
 
-export function onError(error: Error, _c: Context): Response {
+export function onError(error: Error, c: Context): Response {
   const problem = toProblem(error);
   if (problem.status >= 500) console.error('planmaat: request failed:', error);
+  const lang = explicitLanguage(c.req.header('accept-language'));
+  if (lang) {
+    problem.title = pickLanguage(problem.title, lang);
+    if (problem.detail) problem.detail = pickLanguage(problem.detail, lang);
+    problem.errors = problem.errors?.map((e) => ({ ...e, message: pickLanguage(e.message, lang) }));
+  }
   return problemResponse(problem);
 }

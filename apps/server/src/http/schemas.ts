@@ -32,7 +32,9 @@ export const problemSchema = z
     title: z.string(),
     status: z.number(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   })
   .passthrough()
   .openapi('Problem');

@@ -5,6 +5,7 @@ import * as repo from '@planmaat/db';
 import { requireRole } from '../auth/access.ts';
 import { requireSession } from '../auth/session.ts';
 import { newRouter } from '../http/context.ts';
+import { localisedMessage, requestLanguage } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { idParam, json, jsonBody, pageQuery, problems } from '../http/schemas.ts';
 import { publishCancel, publishJobEvent, type JobEvent } from '../jobs/events.ts';
@@ -244,13 +245,22 @@ export function jobRoutes() {
       });
     if (!deps.queue) throw new HttpProblem(503, 'Geen wachtrij / no queue in this process');
     const parsed = plugin.paramsSchema.safeParse(body.params);
-    if (!parsed.success)
-      throw new HttpProblem(400, 'Ongeldige invoer / invalid input', parsed.error.message, {
-        errors: parsed.error.issues.map((i) => ({
-          field: ['params', ...i.path.map(String)].join('.'),
-          message: i.message,
-        })),
-      });
+    if (!parsed.success) {
+      const lang = requestLanguage(c.req.header('accept-language'));
+      const errors = parsed.error.issues.map((i) => ({
+        field: ['params', ...i.path.map(String)].join('.'),
+        code: i.code,
+        message: localisedMessage({ ...i, path: ['params', ...i.path] }, lang),
+      }));
+      throw new HttpProblem(
+        400,
+        'Ongeldige invoer / invalid input',
+        errors.map((e) => e.message).join('; '),
+        {
+          errors,
+        },
+      );
+    }
     const timeLimitSeconds = Math.min(body.timeLimitSeconds, deps.config.maxTimeLimitSeconds);
     // Fail early (404/403 in this organisation) rather than in the worker.
     await plugin.prepare(deps.handle.db, user.organisationId, parsed.data);

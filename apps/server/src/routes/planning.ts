@@ -4,6 +4,8 @@ import * as repo from '@planmaat/db';
 import {
   absenceKind,
   absenceSchema,
+  bilingual,
+  fromEpochMinutes,
   employeeSchema,
   localDate,
   localDateTime,
@@ -58,13 +60,20 @@ const absencePatch = z
     countedHours: z.number().min(0).nullable().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, {
-    message: 'niets te wijzigen: geef kind, start, end of countedHours / nothing to change',
-  })
-  .refine((p) => p.start === undefined || p.end === undefined || p.end > p.start, {
-    message: 'het einde ligt niet na het begin / end must be after start',
-    path: ['end'],
-  });
+  .refine(
+    (p) => Object.keys(p).length > 0,
+    bilingual(
+      'Niets te wijzigen: geef kind, start, end of countedHours',
+      'Nothing to change: give kind, start, end or countedHours',
+    ),
+  )
+  .refine(
+    (p) => p.start === undefined || p.end === undefined || p.end > p.start,
+    bilingual('Het einde ligt niet na het begin', 'The end is not after the start', ['end']),
+  );
+/** Today in Europe/Amsterdam (`YYYY-MM-DD`). */
+export const todayLocal = (): string => fromEpochMinutes(Math.floor(Date.now() / 60_000)).slice(0, 10);
+
 const shiftTypeInput = shiftTypeSchema.omit({ organisationId: true });
 const shiftTypePatch = shiftTypeSchema.omit({ organisationId: true, id: true }).partial().extend({ version });
 
@@ -415,6 +424,14 @@ export function planningRoutes() {
     const user = c.get('user');
     const wish = c.req.valid('json');
     requireSelfOrStaff(user, wish.employeeId);
+    // A wish is for planning ahead: a day that has passed cannot be wished for any more.
+    const today = todayLocal();
+    if (wish.date < today)
+      throw new repo.RuleViolationError(
+        `De datum ${wish.date} ligt vóór vandaag (${today}) / the date ${wish.date} is before today (${today})`,
+        'date',
+        'past_date',
+      );
     return c.json(await repo.createWish(db(c), user.organisationId, wish), 201);
   });
   app.openapi(routes.deleteWish, async (c) => {

@@ -1,7 +1,7 @@
 /** Roster periods and their assignments: draft → publish, optimistic concurrency, audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
 import * as repo from '@planmaat/db';
-import { isoWeekday, localDate, type Assignment, type RosterPeriod } from '@planmaat/domain';
+import { bilingual, isoWeekday, localDate, type Assignment, type RosterPeriod } from '@planmaat/domain';
 import type { TypedResponse } from 'hono';
 import { canReadAll, requireReadAll, requireRosterWrite, rosterWriteTeams } from '../auth/access.ts';
 import { requireSession } from '../auth/session.ts';
@@ -69,9 +69,10 @@ const routes = {
         z.object({
           id: z.string().min(1).max(100),
           teamId: z.string().min(1).max(100),
-          start: localDate.refine((d) => isoWeekday(d) === 1, {
-            message: 'a roster period starts on a Monday',
-          }),
+          start: localDate.refine(
+            (d) => isoWeekday(d) === 1,
+            bilingual('Een roosterperiode begint op een maandag', 'A roster period starts on a Monday'),
+          ),
           weeks: z.number().int().min(1).max(13).default(4),
         }),
       ),

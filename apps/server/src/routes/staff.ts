@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as repo from '@planmaat/db';
-import { addDays, clockTime, fromEpochMinutes, localDate } from '@planmaat/domain';
+import { addDays, bilingual, clockTime, fromEpochMinutes, localDate } from '@planmaat/domain';
 import { writeShiftCalendar, type CalendarShift } from '@planmaat/interchange';
 import { canReadAll, isStaff, type User } from '../auth/access.ts';
 import { requireSession } from '../auth/session.ts';
 import { newRouter, type AppEnv } from '../http/context.ts';
 import { forbidden, problemResponse } from '../http/problem.ts';
+import { todayLocal } from './planning.ts';
 import { idParam, json, jsonBody, pageOf, pageQuery, problems } from '../http/schemas.ts';
 
 const auth = [requireSession()];
@@ -62,10 +63,15 @@ const leaveRequestIn = z
   })
   // No free text: a cause or a diagnosis cannot even be sent (AVG).
   .strict()
-  .refine((r) => r.to >= r.from, { message: 'the last day is before the first day', path: ['to'] })
+  .refine(
+    (r) => r.to >= r.from,
+    bilingual('De laatste dag ligt vóór de eerste dag', 'The last day is before the first day', ['to']),
+  )
   .refine(
     (r) => r.from !== r.to || !r.startTime || !r.endTime || r.endTime > r.startTime || r.endTime === '00:00',
-    { message: 'the end is before the start', path: ['endTime'] },
+    bilingual('De eindtijd ligt niet na de begintijd', 'The end time is not after the start time', [
+      'endTime',
+    ]),
   )
   .openapi('LeaveRequestInput');
 
@@ -334,6 +340,14 @@ export function staffRoutes() {
       !canDecide(user, await teamsOf(db(c), user.organisationId, employeeId))
     )
       throw forbidden('U kunt alleen voor uzelf verlof aanvragen / you can only request leave for yourself.');
+    // A request is for the future; a planner records a past absence (sick call) as an absence instead.
+    const today = todayLocal();
+    if (body.from < today)
+      throw new repo.RuleViolationError(
+        `De eerste dag (${body.from}) ligt vóór vandaag (${today}) / the first day (${body.from}) is before today (${today})`,
+        'from',
+        'past_date',
+      );
     const start = `${body.from}T${body.startTime ?? '00:00'}`;
     const end =
       body.endTime && body.endTime !== '00:00'

@@ -5,6 +5,8 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** zod issue code (`too_small`, `custom`, …) or `past_date` / `duplicate`. */
+  code?: string;
 }
 
 export interface Problem {
@@ -32,6 +34,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The UI language as the server should answer in (`nl` or `en`), from `<html lang>`. */
+export function requestLanguage(): string | undefined {
+  const lang = globalThis.document?.documentElement.lang;
+  return lang === 'nl' || lang === 'en' ? lang : undefined;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(
@@ -41,6 +49,9 @@ export async function request<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its problems in the UI's current language (i18n keeps <html lang> in step).
+  const lang = requestLanguage();
+  if (lang) headers['accept-language'] = lang;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

@@ -2,7 +2,7 @@
  * A leave period in words. Periods are stored like absences: wall-clock start and an exclusive
  * end, so whole days end at 00:00 of the day after the last day.
  */
-import { addDays, formatDate } from '../dates.ts';
+import { addDays, formatListDate } from '../dates.ts';
 
 export interface PeriodParts {
   firstDay: string;
@@ -24,10 +24,13 @@ export function periodParts(start: string, end: string): PeriodParts {
   };
 }
 
-/** "ma 7 jun – vr 11 jun", "ma 21 jun 13:00–17:00" or "ma 7 jun 13:00 – di 8 jun". */
-export function describePeriod(start: string, end: string, lang: string): string {
+/**
+ * "ma 7 jun – vr 11 jun", "ma 21 jun 13:00–17:00" or "ma 7 jun 13:00 – di 8 jun"; a day outside
+ * the current year (of `today`) shows its year.
+ */
+export function describePeriod(start: string, end: string, lang: string, today?: string): string {
   const p = periodParts(start, end);
-  const day = (d: string) => `${formatDate(d, lang, 'weekday')} ${formatDate(d, lang)}`;
+  const day = (d: string) => formatListDate(d, lang, today);
   if (p.firstDay === p.lastDay) {
     if (!p.startTime && !p.endTime) return day(p.firstDay);
     return `${day(p.firstDay)} ${p.startTime ?? '00:00'}–${p.endTime ?? '24:00'}`;

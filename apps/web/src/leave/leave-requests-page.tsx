@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leaveRequests, type LeaveRequest } from '../api/endpoints.ts';
-import { formatDate } from '../dates.ts';
+import { formatListDate } from '../dates.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField } from '../components/ui.tsx';
 import { describePeriod } from './leave-period.ts';
 
@@ -68,10 +68,7 @@ export function LeaveRequestsPage() {
       : t('leaveRequests.impactShifts', {
           count: r.plannedShifts.length,
           list: r.plannedShifts
-            .map(
-              (s) =>
-                `${s.code ?? s.shiftTypeId} ${formatDate(s.date, lang, 'weekday')} ${formatDate(s.date, lang)}`,
-            )
+            .map((s) => `${s.code ?? s.shiftTypeId} ${formatListDate(s.date, lang)}`)
             .join(', '),
         });
 

@@ -106,6 +106,18 @@ export function applyChanges(model: GridModel, changes: CellChange[]): GridModel
   return { ...model, cells, pinned };
 }
 
+/**
+ * The changes that would clear a pinned shift (keyboard Delete, the "Leegmaken" brush): pinned
+ * means the planner fixed it on purpose, so the page asks before clearing it.
+ */
+export function pinnedClears(model: GridModel, changes: readonly CellChange[]): CellChange[] {
+  return changes.filter((c) => {
+    if (c.shiftTypeId !== null) return false;
+    const index = cellIndex(model, c.employeeId, c.date);
+    return index !== undefined && model.cells[index] !== EMPTY && model.pinned[index] === 1;
+  });
+}
+
 /** The assignments of the model, e.g. to compare with a proposal. */
 export function assignmentsOf(model: GridModel): GridAssignment[] {
   const out: GridAssignment[] = [];

@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rosters, type RosterChange } from '../api/endpoints.ts';
 import { formatDate, todayLocal } from '../dates.ts';
-import { ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
+import { Dialog, ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
 import { auditCells } from './audit.ts';
 import type { GridModel } from './grid-model.ts';
 import { noticeCheck } from './notice.ts';
 import { PeriodPicker } from './period-picker.tsx';
+import { openSignals } from './publish.ts';
 import { useSelection } from './selection.tsx';
 import { useRoster } from './use-roster.ts';
 
@@ -21,6 +22,7 @@ export function PublishPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [audit, setAudit] = useState<RosterChange[] | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     setAudit(null);
@@ -29,8 +31,11 @@ export function PublishPage() {
 
   const check = period ? noticeCheck(period.start, todayLocal()) : null;
 
+  const open = openSignals(roster.signals);
+
   async function publish() {
     if (!period) return;
+    setConfirming(false);
     setBusy(true);
     setError(null);
     try {
@@ -97,11 +102,39 @@ export function PublishPage() {
                     type="button"
                     className="btn btn-primary"
                     disabled={busy || (!check.ok && (!confirmLate || !reason.trim()))}
-                    onClick={() => void publish()}
+                    onClick={() => setConfirming(true)}
                   >
                     {t('publish.publish')}
                   </button>
                 </div>
+                <Dialog
+                  title={t('publish.confirmTitle')}
+                  open={confirming}
+                  onClose={() => setConfirming(false)}
+                >
+                  {/* Hard signals first: they break a rule or leave a shift without its person. */}
+                  {!roster.signalsAvailable ? (
+                    <p>{t('publish.signalsUnknown')}</p>
+                  ) : open.hard + open.soft === 0 ? (
+                    <p>{t('publish.noOpenSignals')}</p>
+                  ) : (
+                    <Notice kind={open.hard > 0 ? 'error' : 'warning'}>
+                      <span data-testid="publish-hard">{t('publish.openHard', { count: open.hard })}</span>{' '}
+                      {open.soft > 0 && (
+                        <span data-testid="publish-soft">{t('publish.openSoft', { count: open.soft })}</span>
+                      )}
+                    </Notice>
+                  )}
+                  <p>{t('publish.confirmText')}</p>
+                  <div className="form-row">
+                    <button type="button" className="btn btn-primary" onClick={() => void publish()}>
+                      {t('publish.confirm')}
+                    </button>
+                    <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
+                      {t('common.cancel')}
+                    </button>
+                  </div>
+                </Dialog>
               </>
             )}
           </section>

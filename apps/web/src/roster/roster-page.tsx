@@ -1,5 +1,5 @@
 /** The planner's main screen: the grid with coverage, brush toolbar, signals side panel. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { jobs, type CellWrite } from '../api/endpoints.ts';
@@ -11,7 +11,7 @@ import { addDays, formatDate } from '../dates.ts';
 import { textColorOn } from '../components/color.ts';
 import { Dialog, ErrorNotice, Notice, PageHeader, Spinner } from '../components/ui.tsx';
 import { coveragePerShift, coverageTotals } from './coverage.ts';
-import type { Position } from './grid-model.ts';
+import { pinnedClears, type Position } from './grid-model.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { RosterGrid, type Brush } from './roster-grid.tsx';
 import { useSelection } from './selection.tsx';
@@ -67,7 +67,7 @@ export function RosterPage() {
     );
   }, [roster.signals, data]);
 
-  const onChange = useCallback(
+  const write = useCallback(
     (changes: CellWrite[]) => {
       roster.change(changes).catch((e: unknown) => {
         if (e instanceof ReasonRequired) {
@@ -78,6 +78,26 @@ export function RosterPage() {
     },
     [roster],
   );
+  // Clearing a pinned shift asks first: it was fixed on purpose.
+  const [pinnedPending, setPinnedPending] = useState<{ changes: CellWrite[]; pinned: number } | null>(null);
+  const onChange = useCallback(
+    (changes: CellWrite[]) => {
+      const pinned = data ? pinnedClears(data.model, changes).length : 0;
+      if (pinned > 0) setPinnedPending({ changes, pinned });
+      else write(changes);
+    },
+    [data, write],
+  );
+  const panelRef = useRef<HTMLDivElement>(null);
+  /** Enter or double-click on a cell: its details in the side panel, which gets the focus. */
+  const openDetails = useCallback((p: { row: number; col: number }) => {
+    setActive(p);
+    setOpenShift(null);
+    requestAnimationFrame(() => {
+      panelRef.current?.scrollIntoView({ block: 'nearest' });
+      panelRef.current?.focus();
+    });
+  }, []);
 
   /** After a sick call or recovery: show it in the grid, re-check, and offer to re-plan the open shifts. */
   const absenceSaved = (absence: Absence, recovered: boolean) => {
@@ -239,6 +259,7 @@ export function RosterPage() {
                   setOpenShift(null);
                 }}
                 onOpenShift={setOpenShift}
+                onOpenDetails={openDetails}
                 brush={brush}
                 onChange={onChange}
                 label={t('roster.gridLabel', {
@@ -249,25 +270,49 @@ export function RosterPage() {
               />
               <p className="hint keyboard-help">{t('roster.keyboardHelp')}</p>
             </div>
-            <SignalPanel
-              model={data.model}
-              absences={roster.absenceCells}
-              openShift={openShift}
-              coverage={roster.coverage}
-              active={active}
-              signalsAtActive={signalsAtActive}
-              allSignals={sortedSignals}
-              signalsAvailable={roster.signalsAvailable}
-              onAssign={onChange}
-              absenceList={data.absences}
-              onReportAbsence={(employeeId, date) => setReporting({ employeeId, date })}
-              onRecover={(absence, date) => {
-                const { first, last } = absenceDays(absence);
-                // Suggest the chosen day as the first day back, or the day after the last one.
-                setRecovering({ absence, date: date > first ? date : addDays(last, 1) });
-              }}
-            />
+            <div ref={panelRef} tabIndex={-1} className="side-panel-wrap" data-testid="cell-details">
+              <SignalPanel
+                model={data.model}
+                absences={roster.absenceCells}
+                openShift={openShift}
+                coverage={roster.coverage}
+                active={active}
+                signalsAtActive={signalsAtActive}
+                allSignals={sortedSignals}
+                signalsAvailable={roster.signalsAvailable}
+                onAssign={onChange}
+                absenceList={data.absences}
+                onReportAbsence={(employeeId, date) => setReporting({ employeeId, date })}
+                onRecover={(absence, date) => {
+                  const { first, last } = absenceDays(absence);
+                  // Suggest the chosen day as the first day back, or the day after the last one.
+                  setRecovering({ absence, date: date > first ? date : addDays(last, 1) });
+                }}
+              />
+            </div>
           </div>
+          <Dialog
+            title={t('roster.clearPinnedTitle')}
+            open={pinnedPending !== null}
+            onClose={() => setPinnedPending(null)}
+          >
+            <p>{t('roster.clearPinnedText', { count: pinnedPending?.pinned ?? 0 })}</p>
+            <div className="form-row">
+              <button
+                type="button"
+                className="btn btn-danger"
+                onClick={() => {
+                  if (pinnedPending) write(pinnedPending.changes);
+                  setPinnedPending(null);
+                }}
+              >
+                {t('roster.clearPinnedConfirm')}
+              </button>
+              <button type="button" className="btn btn-ghost" onClick={() => setPinnedPending(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </Dialog>
           <AbsenceDialog
             open={reporting !== null}
             onClose={() => setReporting(null)}

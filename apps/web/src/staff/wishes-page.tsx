@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planning, rosters } from '../api/endpoints.ts';
 import type { Wish } from '../api/types.ts';
-import { addDays, formatDate, mondayOf, todayLocal } from '../dates.ts';
+import { addDays, formatListDate, mondayOf, todayLocal } from '../dates.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField, TextField } from '../components/ui.tsx';
 import { newId, useMe } from './use-me.ts';
 
@@ -138,9 +138,7 @@ export function WishesPage() {
         <ul className="day-list" data-testid="wish-list">
           {sorted.map((w) => (
             <li key={w.id} className="day-item">
-              <span className="day-date">
-                {formatDate(w.date, lang, 'weekday')} {formatDate(w.date, lang)}
-              </span>
+              <span className="day-date">{formatListDate(w.date, lang)}</span>
               <span className="day-shift">
                 <span>
                   {t(`staff.kind_${w.kind}`)}

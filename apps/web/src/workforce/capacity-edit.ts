@@ -131,11 +131,40 @@ export function fromShown(text: string, kind: FieldKind): number {
   return kind === 'percent' ? n / 100 : n;
 }
 
-/** The server's field problems by field path (first message per field). */
-export function fieldErrors(errors: readonly FieldProblem[] | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of errors ?? []) if (!out.has(e.field)) out.set(e.field, e.message);
+/** The server's field problems by field path (the first per field). */
+export function fieldErrors(errors: readonly FieldProblem[] | undefined): Map<string, FieldProblem> {
+  const out = new Map<string, FieldProblem>();
+  for (const e of errors ?? []) if (!out.has(e.field)) out.set(e.field, e);
   return out;
+}
+
+/**
+ * Whether the note "the server works with a share: 1 = 100 %" explains the problem: only for a
+ * field shown as a percentage whose value is out of the server's range (a bound it states as a share).
+ */
+export function showsShareHint(kind: FieldKind, problem: FieldProblem): boolean {
+  return kind === 'percent' && (problem.code === 'too_small' || problem.code === 'too_big');
+}
+
+const EDITOR_FIELD = [
+  new RegExp(
+    `^assumptions\\.(${ASSUMPTION_GROUPS.flatMap((g) => g.fields.map((f) => f.path.replace('.', '\\.'))).join('|')})$`,
+  ),
+  /^assumptions\.costs\.hourlyCost\.\d+$/,
+  new RegExp(`^assumptions\\.(${SEASONALITY_FIELDS.join('|')})\\.\\d+$`),
+  new RegExp(`^scenarios\\.\\d+\\.(${SCENARIO_FIELDS.map((f) => f.key).join('|')})$`),
+  /^scenarios\.\d+\.(hires|trainings)\.\d+\.count$/,
+  /^scenarios\.\d+\.name$/,
+];
+
+/** Whether the editor has an input for this field path (its error is shown there). */
+export function isEditorField(path: string): boolean {
+  return EDITOR_FIELD.some((re) => re.test(path));
+}
+
+/** The problems no input of the editor shows: the page lists these above the form. */
+export function problemsWithoutField(errors: readonly FieldProblem[] | undefined): FieldProblem[] {
+  return (errors ?? []).filter((e) => !isEditorField(e.field));
 }
 
 export function newScenario(existing: readonly Scenario[], name: string): Scenario {

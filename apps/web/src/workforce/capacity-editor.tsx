@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../api/client.ts';
 import {
   ASSUMPTION_GROUPS,
   fromShown,
@@ -14,6 +15,7 @@ import {
   SCENARIO_FIELDS,
   SEASONALITY_FIELDS,
   setPath,
+  showsShareHint,
   toShown,
   type Assumptions,
   type FieldKind,
@@ -38,7 +40,7 @@ function NumberField({
   value: unknown;
   kind: FieldKind;
   errorPath: string;
-  errors: Map<string, string>;
+  errors: Map<string, FieldProblem>;
   onChange: (value: number) => void;
   compact?: boolean;
 }) {
@@ -70,8 +72,10 @@ function NumberField({
         }}
       />
       {error && (
+        // The server's message names the field in words already; the share note only where it helps.
         <small id={`${id}-error`} className="field-error" role="alert">
-          {shown}: {error} ({errorPath}){kind === 'percent' && ` — ${t('capacityEdit.shareHint')}`}
+          {error.message}
+          {showsShareHint(kind, error) && ` — ${t('capacityEdit.shareHint')}`}
         </small>
       )}
     </div>
@@ -84,7 +88,7 @@ export function AssumptionsEditor({
   onChange,
 }: {
   assumptions: Assumptions;
-  errors: Map<string, string>;
+  errors: Map<string, FieldProblem>;
   onChange: (next: Assumptions) => void;
 }) {
   const { t } = useTranslation();
@@ -167,7 +171,7 @@ export function ScenariosEditor({
   onChange,
 }: {
   scenarios: Scenario[];
-  errors: Map<string, string>;
+  errors: Map<string, FieldProblem>;
   onChange: (next: Scenario[]) => void;
 }) {
   const { t } = useTranslation();
@@ -193,7 +197,7 @@ export function ScenariosEditor({
                 />
                 {nameError && (
                   <small id={`scenario-name-${s.id}-error`} className="field-error" role="alert">
-                    {t('capacityEdit.scenarioName')}: {nameError} (scenarios.{i}.name)
+                    {nameError.message}
                   </small>
                 )}
               </div>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type FieldProblem } from '../api/client.ts';
 import { ErrorNotice, Notice, PageHeader, SelectField, Spinner } from '../components/ui.tsx';
 import {
   capacity,
@@ -16,7 +16,14 @@ import {
   type TeamProjection,
 } from './api.ts';
 import { GapChart } from './charts.tsx';
-import { fieldErrors, loadEdits, saveEdits, type CapacityEdits, type Scenario } from './capacity-edit.ts';
+import {
+  fieldErrors,
+  loadEdits,
+  problemsWithoutField,
+  saveEdits,
+  type CapacityEdits,
+  type Scenario,
+} from './capacity-edit.ts';
 import { AssumptionsEditor, ScenariosEditor } from './capacity-editor.tsx';
 import './workforce.css';
 
@@ -40,7 +47,7 @@ export function CapacityPage() {
   const [draft, setDraft] = useState<{ assumptions: Record<string, unknown>; scenarios: Scenario[] } | null>(
     null,
   );
-  const [fieldErrs, setFieldErrs] = useState<Map<string, string>>(new Map());
+  const [fieldErrs, setFieldErrs] = useState<Map<string, FieldProblem>>(new Map());
   // The editor is only rendered while open (many inputs; none of them in the way when closed).
   const [editing, setEditing] = useState(() => !!applied.assumptions);
   const [computing, setComputing] = useState(false);
@@ -182,7 +189,19 @@ export function CapacityPage() {
         </SelectField>
         {exporting && <Spinner label={t('capacity.exporting')} />}
       </div>
-      <ErrorNotice error={error} endpoint="/api/capacity/plan" />
+      {isFieldProblem(error) ? (
+        // Each field error is shown once, at its input; here only the count and those without an input.
+        <Notice kind="error">
+          {t('capacityEdit.checkFields', { count: error.problem.errors!.length })}
+          {problemsWithoutField(error.problem.errors).map((e) => (
+            <span key={e.field} style={{ display: 'block' }}>
+              {e.message}
+            </span>
+          ))}
+        </Notice>
+      ) : (
+        <ErrorNotice error={error} endpoint="/api/capacity/plan" />
+      )}
       {!plan && !error && <Spinner label={t('capacity.loading')} />}
       {draft && (
         <section className="card" aria-labelledby="capacity-edit-title">
@@ -550,4 +569,9 @@ function sumTeams(teams: TeamProjection[], key: 'shortage' | 'surplus', weeks: n
   const out = new Array<number>(weeks).fill(0);
   for (const team of teams) team.total[key].forEach((x, i) => (out[i] += x));
   return out;
+}
+
+/** A 400 naming fields: shown at the inputs rather than as one long line. */
+function isFieldProblem(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 400 && (error.problem.errors?.length ?? 0) > 0;
 }
