@@ -21,6 +21,7 @@ import {
   type Violation,
 } from '@planmaat/rules';
 import {
+  absenceBlocksShift,
   addDays,
   clockMinutes,
   fromEpochMinutes,
@@ -226,10 +227,12 @@ export function absenceConflicts(
     if (!absences || !clock) continue;
     const start = instantOf(cell.date, clock.start, zone);
     const end = instantOf(cell.date, clock.end, zone);
-    const dayStart = toEpochMinutes(`${cell.date}T00:00`, zone);
-    const dayEnd = toEpochMinutes(`${addDays(cell.date, 1)}T00:00`, zone);
-    const hit = absences.find(
-      ({ from, to }) => (from < dayEnd && to > dayStart) || (from < end && to > start),
+    const day = {
+      start: toEpochMinutes(`${cell.date}T00:00`, zone),
+      end: toEpochMinutes(`${addDays(cell.date, 1)}T00:00`, zone),
+    };
+    const hit = absences.find(({ from, to }) =>
+      absenceBlocksShift({ start: from, end: to }, day, { start, end }),
     );
     if (!hit) continue;
     const text = ABSENCE_TEXT[hit.a.kind] ?? ABSENCE_TEXT.unavailable!;

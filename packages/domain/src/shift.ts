@@ -33,3 +33,19 @@ export function shiftInterval(
 export function workedMinutes(interval: ShiftInterval): number {
   return Math.max(0, interval.end - interval.start - interval.breakMinutes);
 }
+
+/**
+ * Whether an absence (epoch minutes, end exclusive) keeps an employee from a shift: it meets the
+ * shift itself or the shift's calendar day. One reading for the optimiser, which never plans
+ * such a cell, and the roster check, which flags such a shift as needing cover.
+ */
+export function absenceBlocksShift(
+  absence: { start: number; end: number },
+  day: { start: number; end: number },
+  shift: { start: number; end: number },
+): boolean {
+  return (
+    (absence.start < day.end && absence.end > day.start) ||
+    (absence.start < shift.end && absence.end > shift.start)
+  );
+}

@@ -6,6 +6,7 @@
  * blocks (the neighbouring periods and absences) for the labour rules.
  */
 import {
+  absenceBlocksShift,
   addDays,
   dayNumber,
   fromEpochMinutes,
@@ -259,14 +260,9 @@ export function compileCareModel(
         let qualified = false;
         for (let i = rowFrom[k]; i < rowFrom[k + 1]; i++) if (qualifies[e * R + i]) qualified = true;
         if (!qualified) continue;
-        const a0 = Math.min(dayStart[d], shStart[k]);
-        const a1 = Math.max(dayEnd[d], shEnd[k]);
-        if (absencesOf[e].some((ab) => ab.start < a1 && ab.end > a0)) {
-          // The shift (or its calendar day) meets an absence: only the exact overlaps matter.
-          const hitsDay = absencesOf[e].some((ab) => ab.start < dayEnd[d] && ab.end > dayStart[d]);
-          const hitsShift = absencesOf[e].some((ab) => ab.start < shEnd[k] && ab.end > shStart[k]);
-          if (hitsDay || hitsShift) continue;
-        }
+        const day = { start: dayStart[d], end: dayEnd[d] };
+        const shift = { start: shStart[k], end: shEnd[k] };
+        if (absencesOf[e].some((ab) => absenceBlocksShift(ab, day, shift))) continue;
         // Work in another period (e.g. the night before the period starts) may not overlap.
         if (contextAssignments[e].some((b) => b.start < shEnd[k] && b.end > shStart[k])) continue;
         allowed[(e * D + d) * S + s] = 1;
